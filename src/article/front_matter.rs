@@ -1,0 +1,455 @@
+//! Front matter: a YAML (`---`) or TOML (`+++`) block at the top of the file,
+//! parsed into top-level entries that remember where their key and value are.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterFormat {
+    Yaml,
+    Toml,
+}
+
+/// A front matter value, reduced to what rules need.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FmValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    /// A native TOML date or datetime, as written.
+    Date(String),
+    List(Vec<FmValue>),
+    Map(Vec<(String, FmValue)>),
+}
+
+impl FmValue {
+    /// The value as text when it is a scalar (strings, numbers, dates).
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            FmValue::Str(s) | FmValue::Date(s) => Some(s.clone()),
+            FmValue::Int(i) => Some(i.to_string()),
+            FmValue::Float(f) => Some(f.to_string()),
+            FmValue::Bool(b) => Some(b.to_string()),
+            FmValue::Null | FmValue::List(_) | FmValue::Map(_) => None,
+        }
+    }
+
+    fn from_json(value: serde_json::Value) -> FmValue {
+        use serde_json::Value;
+        match value {
+            Value::Null => FmValue::Null,
+            Value::Bool(b) => FmValue::Bool(b),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => FmValue::Int(i),
+                None => FmValue::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => FmValue::Str(s),
+            Value::Array(items) => FmValue::List(items.into_iter().map(Self::from_json).collect()),
+            Value::Object(map) => FmValue::Map(
+                map.into_iter()
+                    .map(|(k, v)| (k, Self::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn from_toml(value: toml::Value) -> FmValue {
+        use toml::Value;
+        match value {
+            Value::String(s) => FmValue::Str(s),
+            Value::Integer(i) => FmValue::Int(i),
+            Value::Float(f) => FmValue::Float(f),
+            Value::Boolean(b) => FmValue::Bool(b),
+            Value::Datetime(d) => FmValue::Date(d.to_string()),
+            Value::Array(items) => FmValue::List(items.into_iter().map(Self::from_toml).collect()),
+            Value::Table(table) => FmValue::Map(
+                table
+                    .into_iter()
+                    .map(|(k, v)| (k, Self::from_toml(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// One top-level `key: value` entry with the byte spans of key and value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FmEntry {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: FmValue,
+    pub value_span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter {
+    pub format: FrontMatterFormat,
+    /// The whole block, delimiters included.
+    pub span: Range<usize>,
+    pub entries: Vec<FmEntry>,
+}
+
+impl FrontMatter {
+    /// Looks a key up case-insensitively, treating `-` and `_` alike.
+    pub fn get(&self, key: &str) -> Option<&FmEntry> {
+        self.entries.iter().find(|e| keys_match(&e.key, key))
+    }
+}
+
+/// Compares front matter keys the way DESIGN.md asks: case-insensitive, with
+/// `-` and `_` alike.
+pub fn keys_match(a: &str, b: &str) -> bool {
+    let norm = |c: char| {
+        if c == '-' {
+            '_'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
+    a.len() == b.len() && a.chars().map(norm).eq(b.chars().map(norm))
+}
+
+/// Front matter that does not parse, located at the fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// What the top of a file holds: front matter (or an error about it) and the
+/// offset at which the Markdown body starts.
+pub struct FrontMatterSplit {
+    pub front_matter: Option<FrontMatter>,
+    pub error: Option<FrontMatterError>,
+    pub body_start: usize,
+}
+
+/// Finds and parses front matter at the start of `source` (after an optional
+/// UTF-8 byte order mark).
+pub fn split(source: &str) -> FrontMatterSplit {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &source[start..];
+    let (format, fence) = if is_fence_line(rest, "---") {
+        (FrontMatterFormat::Yaml, "---")
+    } else if is_fence_line(rest, "+++") {
+        (FrontMatterFormat::Toml, "+++")
+    } else {
+        return FrontMatterSplit {
+            front_matter: None,
+            error: None,
+            body_start: start,
+        };
+    };
+    let open_end = start + rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let Some((content_end, block_end)) = find_closing(source, open_end, format) else {
+        return FrontMatterSplit {
+            front_matter: None,
+            error: Some(FrontMatterError {
+                span: start..start + fence.len(),
+                message: format!("front matter opened with `{fence}` is never closed"),
+            }),
+            body_start: start,
+        };
+    };
+    let content = &source[open_end..content_end];
+    let parsed = match format {
+        FrontMatterFormat::Yaml => parse_yaml(content, open_end),
+        FrontMatterFormat::Toml => parse_toml(content, open_end),
+    };
+    match parsed {
+        Ok(entries) => FrontMatterSplit {
+            front_matter: Some(FrontMatter {
+                format,
+                span: start..block_end,
+                entries,
+            }),
+            error: None,
+            body_start: block_end,
+        },
+        Err(error) => FrontMatterSplit {
+            front_matter: None,
+            error: Some(error),
+            body_start: block_end,
+        },
+    }
+}
+
+/// True when `text` starts with a line that is exactly `fence` (trailing
+/// spaces and a CR allowed).
+fn is_fence_line(text: &str, fence: &str) -> bool {
+    let line = text.split('\n').next().unwrap_or("");
+    line.trim_end() == fence
+}
+
+/// Finds the closing fence line at or after `from`: returns the end of the
+/// content and the end of the block (after the closing line's newline).
+fn find_closing(source: &str, from: usize, format: FrontMatterFormat) -> Option<(usize, usize)> {
+    let mut offset = from;
+    while offset < source.len() {
+        let line_end = source[offset..]
+            .find('\n')
+            .map_or(source.len(), |i| offset + i + 1);
+        let line = source[offset..line_end].trim_end();
+        let closes = match format {
+            FrontMatterFormat::Yaml => line == "---" || line == "...",
+            FrontMatterFormat::Toml => line == "+++",
+        };
+        if closes {
+            return Some((offset, line_end));
+        }
+        offset = line_end;
+    }
+    None
+}
+
+/// Top-level YAML mapping entries with their spans.
+struct YamlEntries(Vec<FmEntry>);
+
+impl<'de> Deserialize<'de> for YamlEntries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = YamlEntries;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of keys to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<YamlEntries, A::Error> {
+                type Node = serde_saphyr::Spanned<serde_json::Value>;
+                let mut entries = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Node, Node>()? {
+                    let key_text = match &key.value {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    entries.push(FmEntry {
+                        key: key_text,
+                        key_span: yaml_span(&key.referenced),
+                        value: FmValue::from_json(value.value),
+                        value_span: yaml_span(&value.referenced),
+                    });
+                }
+                Ok(YamlEntries(entries))
+            }
+            fn visit_unit<E>(self) -> Result<YamlEntries, E> {
+                Ok(YamlEntries(Vec::new()))
+            }
+            fn visit_none<E>(self) -> Result<YamlEntries, E> {
+                Ok(YamlEntries(Vec::new()))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+fn yaml_span(location: &serde_saphyr::Location) -> Range<usize> {
+    let span = location.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(offset), Some(len)) => offset as usize..(offset + len) as usize,
+        _ => 0..0,
+    }
+}
+
+fn parse_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterError> {
+    if content.trim().is_empty()
+        || content
+            .lines()
+            .all(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+    {
+        return Ok(Vec::new());
+    }
+    let options = serde_saphyr::options! { with_snippet: false };
+    match serde_saphyr::from_str_with_options::<YamlEntries>(content, options) {
+        Ok(YamlEntries(mut entries)) => {
+            for entry in &mut entries {
+                entry.key_span = clamp_shift(&entry.key_span, base, content.len());
+                entry.value_span = clamp_shift(&entry.value_span, base, content.len());
+            }
+            Ok(entries)
+        }
+        Err(error) => {
+            let at = error
+                .location()
+                .map(|loc| offset_of_line_col(content, loc.line() as usize, loc.column() as usize))
+                .unwrap_or(0);
+            Err(FrontMatterError {
+                span: located_span(content, base, at),
+                message: format!(
+                    "front matter is not valid YAML: {}",
+                    first_line(&error.to_string())
+                ),
+            })
+        }
+    }
+}
+
+fn parse_toml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterError> {
+    match content.parse::<toml::Table>() {
+        Ok(table) => {
+            // `toml::Table` drops spans, so locate each top-level key by a scan
+            // of its `key =` line; good enough to point an editor at it.
+            Ok(table
+                .into_iter()
+                .map(|(key, value)| {
+                    let (key_span, value_span) = toml_key_spans(content, &key);
+                    FmEntry {
+                        key,
+                        key_span: clamp_shift(&key_span, base, content.len()),
+                        value: FmValue::from_toml(value),
+                        value_span: clamp_shift(&value_span, base, content.len()),
+                    }
+                })
+                .collect())
+        }
+        Err(error) => {
+            let at = error.span().map_or(0, |s| s.start);
+            Err(FrontMatterError {
+                span: located_span(content, base, at),
+                message: format!("front matter is not valid TOML: {}", toml_message(&error)),
+            })
+        }
+    }
+}
+
+fn toml_message(error: &toml::de::Error) -> String {
+    first_line(error.message())
+}
+
+fn toml_key_spans(content: &str, key: &str) -> (Range<usize>, Range<usize>) {
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let bare = trimmed.trim_start_matches('"');
+        if let Some(after) = bare.strip_prefix(key) {
+            let quote = trimmed.len() - bare.len();
+            let after = after.trim_start_matches('"');
+            if after.trim_start().starts_with('=') {
+                let key_start = offset + indent + quote;
+                let eq = line.find('=').unwrap_or(0);
+                let value_text = &line[eq + 1..];
+                let value_start =
+                    offset + eq + 1 + (value_text.len() - value_text.trim_start().len());
+                let value_end = offset + line.trim_end().len();
+                return (
+                    key_start..key_start + key.len(),
+                    value_start..value_end.max(value_start),
+                );
+            }
+        }
+        offset += line.len();
+    }
+    (0..0, 0..0)
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").trim().to_string()
+}
+
+fn clamp_shift(span: &Range<usize>, base: usize, len: usize) -> Range<usize> {
+    let start = span.start.min(len);
+    let end = span.end.clamp(start, len);
+    base + start..base + end
+}
+
+/// A span for an error at byte `at` of `content`: the rest of that line.
+fn located_span(content: &str, base: usize, at: usize) -> Range<usize> {
+    let mut at = at.min(content.len());
+    while !content.is_char_boundary(at) {
+        at -= 1;
+    }
+    let line_end = content[at..]
+        .find(['\n', '\r'])
+        .map_or(content.len(), |i| at + i);
+    base + at..base + line_end.max(at)
+}
+
+/// Byte offset of a 1-based line and 1-based character column.
+fn offset_of_line_col(content: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (index, text) in content.split_inclusive('\n').enumerate() {
+        if index + 1 == line {
+            let col = column.saturating_sub(1);
+            return offset
+                + text
+                    .char_indices()
+                    .nth(col)
+                    .map_or(text.trim_end_matches(['\n', '\r']).len(), |(i, _)| i);
+        }
+        offset += text.len();
+    }
+    content.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_entries_carry_spans_of_keys_and_values() {
+        let source = "---\ntitle: Peels\nReviewed-By: Dr Ada Obi, MD\n---\n# Body\n";
+        let split = split(source);
+        let fm = split.front_matter.expect("front matter");
+        assert_eq!(split.body_start, source.find("# Body").unwrap());
+        let entry = fm
+            .get("reviewed_by")
+            .expect("key matched case- and dash-insensitively");
+        assert_eq!(&source[entry.key_span.clone()], "Reviewed-By");
+        assert_eq!(&source[entry.value_span.clone()], "Dr Ada Obi, MD");
+    }
+
+    #[test]
+    fn toml_entries_are_read() {
+        let source = "+++\ntitle = \"Peels\"\nreviewed_on = 2026-01-22\n+++\nBody\n";
+        let fm = split(source).front_matter.expect("front matter");
+        let entry = fm.get("reviewed_on").unwrap();
+        assert_eq!(entry.value, FmValue::Date("2026-01-22".into()));
+        assert_eq!(&source[entry.value_span.clone()], "2026-01-22");
+    }
+
+    #[test]
+    fn unterminated_block_is_an_error_at_the_opening_fence() {
+        let split = split("---\ntitle: x\n\n# Heading\n");
+        let error = split.error.expect("error");
+        assert_eq!(error.span, 0..3);
+        assert!(error.message.contains("never closed"));
+    }
+
+    #[test]
+    fn malformed_yaml_is_located_inside_the_block() {
+        let source = "---\ntitle: ok\nbroken: [a, b\n---\n";
+        let error = split(source).error.expect("error");
+        assert!(error.span.start >= 4, "{error:?}");
+        assert!(error.message.starts_with("front matter is not valid YAML"));
+    }
+
+    #[test]
+    fn duplicate_yaml_keys_are_an_error() {
+        let error = split("---\ntitle: a\ntitle: b\n---\n")
+            .error
+            .expect("error");
+        assert!(
+            error.message.to_lowercase().contains("duplicate"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn crlf_and_bom_are_accepted() {
+        let source = "\u{feff}---\r\ntitle: x\r\n---\r\nBody\r\n";
+        let split = split(source);
+        assert!(split.error.is_none());
+        assert_eq!(&source[split.body_start..], "Body\r\n");
+    }
+
+    #[test]
+    fn no_front_matter_means_body_starts_at_zero() {
+        let split = split("# Title\n---\n");
+        assert!(split.front_matter.is_none() && split.error.is_none());
+        assert_eq!(split.body_start, 0);
+    }
+}

@@ -1,0 +1,474 @@
+//! The article model: everything rules need, parsed once per file.
+//!
+//! `Article::parse` splits off front matter, walks pulldown-cmark's events a
+//! single time and keeps headings, the section tree, tables, text blocks,
+//! links and HTML comments, each with byte spans into the original source.
+
+pub mod front_matter;
+pub mod sections;
+pub mod tables;
+pub mod text;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+
+pub use front_matter::{FmEntry, FmValue, FrontMatter, FrontMatterError, FrontMatterFormat};
+pub use sections::{Heading, Section};
+pub use tables::{Cell, Table};
+pub use text::{BlockKind, TextBlock};
+
+/// A Markdown link with its text and destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub destination: String,
+    pub span: Range<usize>,
+}
+
+/// An HTML comment (`<!-- … -->`) with its inner text, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+/// The article title and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Article<'a> {
+    pub source: &'a str,
+    pub front_matter: Option<FrontMatter>,
+    pub front_matter_error: Option<FrontMatterError>,
+    /// Where the Markdown body starts (after front matter).
+    pub body_start: usize,
+    pub title: Option<Title>,
+    pub headings: Vec<Heading>,
+    /// One section per heading, in document order (`sections[i]` belongs to
+    /// `headings[i]`), linked into a tree by `parent` and `children`.
+    pub sections: Vec<Section>,
+    pub tables: Vec<Table>,
+    pub blocks: Vec<TextBlock>,
+    pub links: Vec<Link>,
+    pub comments: Vec<Comment>,
+    /// Start offsets of top-level content blocks (anything but headings,
+    /// rules and comment-only HTML), used to tell empty sections.
+    content_starts: Vec<usize>,
+}
+
+impl<'a> Article<'a> {
+    pub fn parse(source: &'a str) -> Article<'a> {
+        let split = front_matter::split(source);
+        let mut builder = Builder::new(source, split.body_start);
+        builder.walk();
+        let Builder {
+            headings,
+            tables,
+            blocks,
+            links,
+            comments,
+            content_starts,
+            ..
+        } = builder;
+        let sections = sections::build_tree(&headings, &content_starts, source.len());
+        let title = title_of(split.front_matter.as_ref(), &headings, source);
+        Article {
+            source,
+            front_matter: split.front_matter,
+            front_matter_error: split.error,
+            body_start: split.body_start,
+            title,
+            headings,
+            sections,
+            tables,
+            blocks,
+            links,
+            comments,
+            content_starts,
+        }
+    }
+
+    /// Index of the innermost section that holds byte `offset`.
+    pub fn section_at(&self, offset: usize) -> Option<usize> {
+        let index = self.headings.partition_point(|h| h.span.start <= offset);
+        let mut candidate = index.checked_sub(1)?;
+        loop {
+            if self.sections[candidate].span.contains(&offset) {
+                return Some(candidate);
+            }
+            candidate = self.sections[candidate].parent?;
+        }
+    }
+
+    /// True when some content block starts inside `range`.
+    pub fn has_content_in(&self, range: Range<usize>) -> bool {
+        let first = self.content_starts.partition_point(|&s| s < range.start);
+        self.content_starts
+            .get(first)
+            .is_some_and(|&s| s < range.end)
+    }
+}
+
+fn title_of(
+    front_matter: Option<&FrontMatter>,
+    headings: &[Heading],
+    source: &str,
+) -> Option<Title> {
+    if let Some(entry) = front_matter.and_then(|fm| fm.get("title")) {
+        if let Some(text) = entry.value.as_text().filter(|t| !t.trim().is_empty()) {
+            return Some(Title {
+                text,
+                span: entry.value_span.clone(),
+            });
+        }
+    }
+    let _ = source;
+    headings.iter().find(|h| h.level == 1).map(|h| Title {
+        text: h.text.clone(),
+        span: h.span.clone(),
+    })
+}
+
+/// Which block a text event belongs to while walking.
+struct Builder<'a> {
+    source: &'a str,
+    base: usize,
+    headings: Vec<Heading>,
+    tables: Vec<Table>,
+    blocks: Vec<TextBlock>,
+    links: Vec<Link>,
+    comments: Vec<Comment>,
+    content_starts: Vec<usize>,
+    /// Nesting of block containers (lists, quotes, footnotes, tables, …).
+    depth: usize,
+    item_depth: usize,
+    quote_depth: usize,
+    current: Option<TextBlock>,
+    heading: Option<(u8, Range<usize>)>,
+    table: Option<Table>,
+    in_table_head: bool,
+    open_links: Vec<(usize, String, usize)>,
+    html_block: Option<(usize, String)>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(source: &'a str, base: usize) -> Self {
+        Builder {
+            source,
+            base,
+            headings: Vec::new(),
+            tables: Vec::new(),
+            blocks: Vec::new(),
+            links: Vec::new(),
+            comments: Vec::new(),
+            content_starts: Vec::new(),
+            depth: 0,
+            item_depth: 0,
+            quote_depth: 0,
+            current: None,
+            heading: None,
+            table: None,
+            in_table_head: false,
+            open_links: Vec::new(),
+            html_block: None,
+        }
+    }
+
+    fn walk(&mut self) {
+        let body = &self.source[self.base..];
+        let options = MdOptions::ENABLE_TABLES
+            | MdOptions::ENABLE_FOOTNOTES
+            | MdOptions::ENABLE_STRIKETHROUGH
+            | MdOptions::ENABLE_TASKLISTS
+            | MdOptions::ENABLE_HEADING_ATTRIBUTES;
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            let range = range.start + self.base..range.end + self.base;
+            self.event(event, range);
+        }
+        self.flush();
+    }
+
+    fn block_kind(&self) -> BlockKind {
+        if self.item_depth > 0 {
+            BlockKind::ListItem
+        } else if self.quote_depth > 0 {
+            BlockKind::BlockQuote
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(block) = self.current.take() {
+            if !block.text.is_empty() {
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    fn mark_content(&mut self, start: usize) {
+        if self.depth == 0 {
+            self.content_starts.push(start);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => self.text(&text, range),
+            Event::Code(code) => {
+                self.text(&code, range);
+            }
+            Event::InlineMath(m) | Event::DisplayMath(m) => self.text(&m, range),
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(block) = self.current.as_mut() {
+                    block.push(" ", range, false);
+                }
+            }
+            Event::FootnoteReference(_) => {
+                if let Some(block) = self.current.as_mut() {
+                    block.has_citation = true;
+                }
+            }
+            Event::Html(html) => {
+                if let Some((_, buffer)) = self.html_block.as_mut() {
+                    buffer.push_str(&html);
+                }
+            }
+            Event::InlineHtml(html) => self.inline_html(&html, range),
+            Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {
+                self.mark_content(range.start);
+                if self.table.is_none() {
+                    self.flush();
+                    self.current = Some(TextBlock::new(self.block_kind(), range));
+                }
+            }
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = Some((level as u8, range.clone()));
+                self.current = Some(TextBlock::new(BlockKind::Heading, range));
+            }
+            Tag::BlockQuote(_) => {
+                self.mark_content(range.start);
+                self.flush();
+                self.depth += 1;
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => self.mark_content(range.start),
+            Tag::HtmlBlock => {
+                self.html_block = Some((range.start, String::new()));
+            }
+            Tag::List(_) => {
+                self.mark_content(range.start);
+                self.flush();
+                self.depth += 1;
+            }
+            Tag::Item => {
+                self.flush();
+                self.item_depth += 1;
+                self.current = Some(TextBlock::new(BlockKind::ListItem, range));
+            }
+            Tag::FootnoteDefinition(_) | Tag::DefinitionList => {
+                self.mark_content(range.start);
+                self.flush();
+                self.depth += 1;
+            }
+            Tag::Table(_) => {
+                self.mark_content(range.start);
+                self.flush();
+                self.depth += 1;
+                self.table = Some(Table::new(range));
+            }
+            Tag::TableHead => self.in_table_head = true,
+            Tag::TableRow => {
+                if let Some(table) = self.table.as_mut() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => {
+                self.current = Some(TextBlock::new(BlockKind::TableCell, range));
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(block) = self.current.as_mut() {
+                    block.has_citation = true;
+                }
+                let text_start = self.current.as_ref().map_or(0, |b| b.text.len());
+                self.open_links
+                    .push((range.start, dest_url.to_string(), text_start));
+            }
+            Tag::Image { .. } => self.mark_content(range.start),
+            Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph => {
+                if self.table.is_none() {
+                    self.flush();
+                }
+            }
+            TagEnd::Heading(_) => {
+                let block = self.current.take();
+                if let Some((level, span)) = self.heading.take() {
+                    let text = block
+                        .as_ref()
+                        .map_or(String::new(), |b| b.text.trim().to_string());
+                    self.headings.push(Heading {
+                        level,
+                        text,
+                        span: trim_line_end(self.source, span),
+                    });
+                }
+                if let Some(block) = block.filter(|b| !b.text.is_empty()) {
+                    self.blocks.push(block);
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.depth -= 1;
+                self.quote_depth -= 1;
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((start, html)) = self.html_block.take() {
+                    let only_comments = self.collect_comments(&html, start);
+                    if !only_comments {
+                        self.mark_content(start);
+                    }
+                }
+            }
+            TagEnd::List(_) | TagEnd::FootnoteDefinition | TagEnd::DefinitionList => {
+                self.flush();
+                self.depth -= 1;
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.item_depth -= 1;
+            }
+            TagEnd::Table => {
+                self.depth -= 1;
+                if let Some(table) = self.table.take() {
+                    self.tables.push(table);
+                }
+            }
+            TagEnd::TableHead => {
+                self.in_table_head = false;
+            }
+            TagEnd::TableCell => {
+                let block = self
+                    .current
+                    .take()
+                    .unwrap_or_else(|| TextBlock::new(BlockKind::TableCell, range.clone()));
+                let cell = Cell {
+                    text: block.text.trim().to_string(),
+                    span: range,
+                };
+                if let Some(table) = self.table.as_mut() {
+                    if self.in_table_head {
+                        table.header.push(cell);
+                    } else if let Some(row) = table.rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                if !block.text.is_empty() {
+                    self.blocks.push(block);
+                }
+            }
+            TagEnd::Link => {
+                if let Some((start, destination, text_start)) = self.open_links.pop() {
+                    let text = self
+                        .current
+                        .as_ref()
+                        .and_then(|b| b.text.get(text_start..))
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
+                    self.links.push(Link {
+                        text,
+                        destination,
+                        span: start..range.end,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        if self.current.is_none() {
+            // Text straight inside a tight list item after a nested block.
+            if self.table.is_some() || self.heading.is_some() {
+                return;
+            }
+            self.current = Some(TextBlock::new(self.block_kind(), range.clone()));
+        }
+        let exact = self.source.get(range.clone()) == Some(text);
+        if let Some(block) = self.current.as_mut() {
+            block.push(text, range.clone(), exact);
+            block.span.end = block.span.end.max(range.end);
+        }
+    }
+
+    fn inline_html(&mut self, html: &str, range: Range<usize>) {
+        if html.starts_with("<!--") {
+            self.collect_comments(html, range.start);
+        }
+    }
+
+    /// Records every `<!-- … -->` in `html` (which starts at `start`) and
+    /// says whether the HTML holds nothing but comments and white space.
+    fn collect_comments(&mut self, html: &str, start: usize) -> bool {
+        let mut rest = 0;
+        let mut only_comments = true;
+        while let Some(open) = html[rest..].find("<!--") {
+            if !html[rest..rest + open].trim().is_empty() {
+                only_comments = false;
+            }
+            let body_start = rest + open + 4;
+            let Some(close) = html[body_start..].find("-->") else {
+                only_comments = false;
+                rest = html.len();
+                break;
+            };
+            let end = body_start + close + 3;
+            self.comments.push(Comment {
+                text: html[body_start..body_start + close].trim().to_string(),
+                span: start + rest + open..start + end,
+            });
+            rest = end;
+        }
+        if !html[rest..].trim().is_empty() {
+            only_comments = false;
+        }
+        only_comments
+    }
+}
+
+/// Drops the line terminator from a span that ends a line.
+fn trim_line_end(source: &str, span: Range<usize>) -> Range<usize> {
+    let text = &source[span.clone()];
+    let trimmed = text.trim_end_matches(['\n', '\r']);
+    span.start..span.start + trimmed.len()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+//! Plain text of a block (paragraph, list item, table cell, quote, heading)
+//! with a map back to the source bytes it came from.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    ListItem,
+    TableCell,
+    BlockQuote,
+    Heading,
+}
+
+/// A stretch of block text that came from one source range. `exact` means
+/// the text equals the source bytes, so offsets inside it map one to one;
+/// otherwise (entities, escapes, soft breaks) they map to `source.start`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    text_start: usize,
+    source: Range<usize>,
+    exact: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBlock {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Source span of the whole block.
+    pub span: Range<usize>,
+    /// The block holds a link or a footnote reference.
+    pub has_citation: bool,
+    segments: Vec<Segment>,
+}
+
+impl TextBlock {
+    pub(crate) fn new(kind: BlockKind, span: Range<usize>) -> Self {
+        TextBlock {
+            kind,
+            text: String::new(),
+            span,
+            has_citation: false,
+            segments: Vec::new(),
+        }
+    }
+
+    /// Appends `text` that was read from `source` range `from`.
+    pub(crate) fn push(&mut self, text: &str, from: Range<usize>, exact: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.segments.push(Segment {
+            text_start: self.text.len(),
+            source: from,
+            exact,
+        });
+        self.text.push_str(text);
+    }
+
+    /// Source offset of byte `offset` of the block text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let index = self
+            .segments
+            .partition_point(|s| s.text_start <= offset)
+            .saturating_sub(1);
+        match self.segments.get(index) {
+            Some(segment) if segment.exact => {
+                (segment.source.start + (offset - segment.text_start)).min(segment.source.end)
+            }
+            Some(segment) => segment.source.start,
+            None => self.span.start,
+        }
+    }
+
+    /// Source span of a range of the block text.
+    pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.source_offset(range.start);
+        let end = if range.end > range.start {
+            self.source_offset(range.end - 1)
+                + self.text[..range.end]
+                    .chars()
+                    .next_back()
+                    .map_or(1, char::len_utf8)
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_exact_and_inexact_segments() {
+        // Source: "Use *gentle* care &amp; rest"
+        let mut block = TextBlock::new(BlockKind::Paragraph, 0..28);
+        block.push("Use ", 0..4, true);
+        block.push("gentle", 5..11, true);
+        block.push(" care ", 12..18, true);
+        block.push("&", 18..23, false);
+        block.push(" rest", 23..28, true);
+        assert_eq!(block.text, "Use gentle care & rest");
+        let gentle = block.text.find("gentle").unwrap();
+        assert_eq!(block.source_span(gentle..gentle + 6), 5..11);
+        let amp = block.text.find('&').unwrap();
+        assert_eq!(block.source_offset(amp), 18);
+        let rest = block.text.find("rest").unwrap();
+        assert_eq!(block.source_span(rest..rest + 4), 24..28);
+    }
+}

@@ -1,0 +1,411 @@
+//! The command line: argument parsing, the check run and its exit code.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::discover::{self, Input};
+use crate::line_index::LineIndex;
+use crate::render::{self, FileReport, Located, Summary};
+use crate::rules;
+
+/// Exit codes: ripgrep's and Ruff's convention.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "medlint",
+    version,
+    about = "A linter for consumer health articles written in Markdown"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint articles (the default command)
+    Check(CheckArgs),
+    /// List every rule with its category, default severity and summary
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation, with a failing and a passing example
+    Explain {
+        /// The rule's name, e.g. empty-table
+        rule: String,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Concise,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Lowest severity that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// The date to judge reviews against (default: $MEDLINT_TODAY, else today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Name to report for standard input
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Print only the diagnostics, without the summary line
+    #[arg(long, short)]
+    quiet: bool,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Number of threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Skip files and directories matching this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+}
+
+/// Runs medlint with `args` (program name first) and returns the exit code.
+pub fn run(args: Vec<String>) -> i32 {
+    let cli = match Cli::try_parse_from(with_default_command(args)) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_OK
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => print_rules(format),
+        Command::Explain { rule } => explain(&rule),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure::BrokenPipe) => EXIT_OK,
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+enum Failure {
+    BrokenPipe,
+    Usage(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Usage(format!("cannot write output: {error}"))
+        }
+    }
+}
+
+/// `medlint PATHS…` means `medlint check PATHS…`.
+fn with_default_command(mut args: Vec<String>) -> Vec<String> {
+    let first = args.get(1).map(String::as_str);
+    let is_command = matches!(
+        first,
+        Some("check" | "rules" | "explain" | "help" | "-h" | "--help" | "-V" | "--version")
+    );
+    if !is_command {
+        args.insert(1.min(args.len()), "check".to_string());
+    }
+    args
+}
+
+fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
+    let (text, origin) = match flag {
+        Some(text) => (text.to_string(), "--today"),
+        None => match std::env::var("MEDLINT_TODAY") {
+            Ok(text) if !text.is_empty() => (text, "MEDLINT_TODAY"),
+            _ => return Ok(chrono::Local::now().date_naive()),
+        },
+    };
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Failure::Usage(format!(
+            "{origin} must be a date as YYYY-MM-DD, got \"{text}\""
+        ))
+    })
+}
+
+fn check(args: CheckArgs) -> Result<i32, Failure> {
+    let today = parse_today(args.today.as_deref())?;
+    let config = Config::new(today);
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    if let Some(jobs) = args.jobs {
+        if jobs == 0 {
+            return Err(Failure::Usage("--jobs must be at least 1".to_string()));
+        }
+    }
+    let inputs = discover::discover(&args.paths, &args.exclude);
+    let stdin_text = if inputs.contains(&Input::Stdin) {
+        let mut buffer = Vec::new();
+        Some(io::stdin().read_to_end(&mut buffer).map(|_| buffer))
+    } else {
+        None
+    };
+    let lint = |input: &Input| -> Result<FileReport, (String, String)> {
+        let (path, bytes) = match input {
+            Input::File(path) => {
+                let shown = path.display().to_string();
+                match std::fs::read(path) {
+                    Ok(bytes) => (shown, bytes),
+                    Err(error) => return Err((shown, discover::describe_io(&error))),
+                }
+            }
+            Input::Stdin => match &stdin_text {
+                Some(Ok(bytes)) => (args.stdin_filename.clone(), bytes.clone()),
+                Some(Err(error)) => {
+                    return Err((args.stdin_filename.clone(), discover::describe_io(error)));
+                }
+                None => unreachable!("stdin is read when it is an input"),
+            },
+            Input::Error(path, message) => {
+                return Err((path.display().to_string(), message.clone()));
+            }
+        };
+        let source = decode(&bytes).map_err(|message| (path.clone(), message))?;
+        Ok(lint_file(path, &source, &config, args.format, color))
+    };
+    let outcomes: Vec<_> = match args.jobs {
+        Some(jobs) => match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+            Ok(pool) => pool.install(|| inputs.par_iter().map(lint).collect()),
+            Err(_) => inputs.iter().map(lint).collect(),
+        },
+        None => inputs.par_iter().map(lint).collect(),
+    };
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut reports = Vec::new();
+    let mut had_error = false;
+    for outcome in outcomes {
+        match outcome {
+            Ok(report) => {
+                summary.add(&report);
+                if args.format != Format::Json {
+                    out.write_all(report.rendered.as_bytes())?;
+                }
+                reports.push(report);
+            }
+            Err((path, message)) => {
+                had_error = true;
+                out.flush()?;
+                eprintln!("error: {path}: {message}");
+            }
+        }
+    }
+    match args.format {
+        Format::Json => out.write_all(render::json::render(&reports, &summary).as_bytes())?,
+        Format::Human | Format::Concise => {
+            if !args.quiet {
+                let any = summary.errors + summary.warnings + summary.infos > 0;
+                if args.format == Format::Human && any {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{}", summary.line())?;
+            }
+        }
+    }
+    out.flush()?;
+    if had_error {
+        return Ok(EXIT_ERROR);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|threshold| {
+        reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .any(|d| d.diagnostic.severity >= threshold)
+    });
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Decodes a file as UTF-8 (a byte order mark is allowed), or says why not.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err(
+            "looks like a binary file (it contains NUL bytes), not a Markdown article".to_string(),
+        );
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        format!("is not valid UTF-8 (invalid byte at offset {at}); save it as UTF-8")
+    })
+}
+
+fn lint_file(
+    path: String,
+    source: &str,
+    config: &Config,
+    format: Format,
+    color: bool,
+) -> FileReport {
+    let diagnostics = crate::lint_source(&path, source, config);
+    let index = LineIndex::new(source);
+    let rendered = match format {
+        Format::Human => render::human::render(&path, source, &index, &diagnostics, color),
+        Format::Concise | Format::Json => String::new(),
+    };
+    let diagnostics: Vec<Located> = diagnostics
+        .into_iter()
+        .map(|d| Located::resolve(&index, d))
+        .collect();
+    let rendered = if format == Format::Concise {
+        render::concise::render(&path, &diagnostics)
+    } else {
+        rendered
+    };
+    FileReport {
+        path,
+        diagnostics,
+        rendered,
+    }
+}
+
+fn print_rules(format: RulesFormat) -> Result<i32, Failure> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        RulesFormat::Json => {
+            let list: Vec<_> = rules::REGISTRY
+                .iter()
+                .map(|rule| {
+                    serde_json::json!({
+                        "name": rule.name,
+                        "category": rule.category,
+                        "default_severity": rule.default_severity.as_str(),
+                        "summary": rule.summary(),
+                        "docs": rule.docs(),
+                    })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&list).expect("rules serialize");
+            writeln!(out, "{text}")?;
+        }
+        RulesFormat::Human => {
+            let width = rules::REGISTRY
+                .iter()
+                .map(|r| r.name.len())
+                .max()
+                .unwrap_or(0);
+            for rule in rules::REGISTRY {
+                writeln!(
+                    out,
+                    "{:width$}  {:12} {:8} {}",
+                    rule.name,
+                    rule.category,
+                    rule.default_severity.as_str(),
+                    rule.summary()
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn explain(name: &str) -> Result<i32, Failure> {
+    let Some(rule) = rules::find(name) else {
+        let hint = did_you_mean(name, rules::REGISTRY.iter().map(|r| r.name))
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default();
+        return Err(Failure::Usage(format!(
+            "unknown rule \"{name}\"{hint} (`medlint rules` lists them)"
+        )));
+    };
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "# {}\n\ncategory: {} · default severity: {}\n\n{}",
+        rule.name,
+        rule.category,
+        rule.default_severity,
+        rule.docs()
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}

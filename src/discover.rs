@@ -1,0 +1,115 @@
+//! Turns the paths on the command line into the list of articles to lint.
+//!
+//! Directories are walked with the `ignore` crate (so `.gitignore`,
+//! `.ignore` and hidden files are respected) and yield `.md`/`.markdown`
+//! files; a file named explicitly is always linted. Results keep the order of
+//! the arguments, each directory's files sorted, so output is stable.
+
+use std::path::{Path, PathBuf};
+
+/// One thing to lint, or a problem finding it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+    /// A path that could not be walked, with what went wrong.
+    Error(PathBuf, String),
+}
+
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Expands `paths` (`-` is standard input) into inputs.
+pub fn discover(paths: &[PathBuf], exclude: &[String]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(error) => inputs.push(Input::Error(path.clone(), describe_io(&error))),
+            Ok(meta) if meta.is_dir() => walk(path, exclude, &mut inputs),
+            Ok(_) => inputs.push(Input::File(path.clone())),
+        }
+    }
+    inputs
+}
+
+fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>) {
+    let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+    for glob in exclude {
+        // An override glob that starts with `!` excludes matches.
+        let _ = overrides.add(&format!("!{glob}"));
+    }
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b));
+    if let Ok(overrides) = overrides.build() {
+        builder.overrides(overrides);
+    }
+    for entry in builder.build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry
+                    .file_type()
+                    .is_some_and(|t| t.is_file() || t.is_symlink());
+                if is_file && is_markdown(entry.path()) {
+                    inputs.push(Input::File(entry.into_path()));
+                }
+            }
+            Err(error) => {
+                let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                inputs.push(Input::Error(path, walk_error_message(&error)));
+            }
+        }
+    }
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn walk_error_message(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}", ancestor.display())
+        }
+        ignore::Error::Io(io) => describe_io(io),
+        other => other.to_string(),
+    }
+}
+
+/// A short, lowercase description of an I/O error.
+pub fn describe_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => {
+            let text = error.to_string();
+            // Drop the "(os error N)" suffix; keep the words.
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! medlint: a linter for consumer health articles written in Markdown.
+//!
+//! The library does no I/O: [`lint_source`] turns one article's text into
+//! diagnostics. The binary walks paths, reads files and renders.
+
+pub mod article;
+pub mod config;
+pub mod diagnostic;
+pub mod line_index;
+pub mod rules;
+
+use article::Article;
+use config::Config;
+use diagnostic::Diagnostic;
+
+/// Lints one article. `path` is used only for path-specific settings; the
+/// function does no I/O. Diagnostics come back sorted by position, then rule.
+pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic> {
+    let _ = path;
+    let article = Article::parse(source);
+    let mut diagnostics = Vec::new();
+    for &rule in rules::REGISTRY {
+        let Some(severity) = config.severity_of(rule) else {
+            continue;
+        };
+        let mut emitter = rules::Emitter::new(rule, severity);
+        (rule.check)(&article, config, &mut emitter);
+        diagnostics.extend(emitter.into_diagnostics());
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+    });
+    diagnostics
+}
+
+pub mod cli;
+pub mod discover;
+pub mod render;

@@ -1,0 +1,108 @@
+//! Byte offsets to 1-based lines and character columns.
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Start offsets of every line of a source text. `\n` ends a line, so CRLF
+/// files count lines the same way as LF files; a `\r` before the `\n` is part
+/// of the line it ends.
+pub struct LineIndex<'a> {
+    source: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(source: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(source.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            source,
+            line_starts,
+        }
+    }
+
+    /// The 0-based line that holds byte `offset` (clamped to the source).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.source.len());
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// Byte range of 0-based line `line`, without its line terminator.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.source.len(), |next| next - 1);
+        if end > start && self.source.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line]
+    }
+
+    /// 1-based line and character column of byte `offset`. An offset inside a
+    /// multi-byte character is moved back to the character's start.
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = self.source[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lf_and_crlf_agree_on_lines_and_columns() {
+        let lf = LineIndex::new("ab\ncd\n");
+        let crlf = LineIndex::new("ab\r\ncd\r\n");
+        assert_eq!(lf.position(3), Position { line: 2, column: 1 });
+        assert_eq!(crlf.position(4), Position { line: 2, column: 1 });
+        assert_eq!(crlf.line_range(0), 0..2);
+        assert_eq!(crlf.line_range(1), 4..6);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "é😀x\nz";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(x), Position { line: 1, column: 3 });
+        // An offset inside the emoji snaps back to its start.
+        assert_eq!(index.position(3), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let index = LineIndex::new("a\nb");
+        assert_eq!(index.position(99), Position { line: 2, column: 2 });
+    }
+}

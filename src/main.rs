@@ -1,0 +1,4 @@
+fn main() {
+    let code = medlint::cli::run(std::env::args().collect());
+    std::process::exit(code);
+}

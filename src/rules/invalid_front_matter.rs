@@ -1,0 +1,46 @@
+//! `invalid-front-matter`: front matter that does not parse.
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports front matter that does not parse: YAML (`---`) or TOML (`+++`)
+    /// with a syntax error, duplicate keys, or a block that is never closed.
+    /// The diagnostic points at the fault.
+    ///
+    /// ## Why is this bad?
+    /// The reviewer, review date and title live in the front matter. When it
+    /// does not parse, the publishing system may drop all of them, and
+    /// medlint cannot check the review.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: Chemical Peels
+    /// reviewed_by: [Dr Ana Ruiz, MD
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// title: Chemical Peels
+    /// reviewed_by: "Dr Ana Ruiz, MD"
+    /// ---
+    /// ```
+    pub static INVALID_FRONT_MATTER = {
+        name: "invalid-front-matter",
+        category: "input",
+        severity: Error,
+        check: check,
+    };
+}
+
+fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    if let Some(error) = &article.front_matter_error {
+        out.emit(error.span.clone(), error.message.clone())
+            .help("fix the front matter so that it parses; until then its fields are ignored");
+    }
+}

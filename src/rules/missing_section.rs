@@ -1,0 +1,117 @@
+//! `missing-section`: a required section is absent.
+
+use crate::article::Article;
+use crate::article::sections::normalize_heading;
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the article has every required section: by default key
+    /// takeaways, an FAQ and a bottom line. A heading counts when, ignoring
+    /// case and punctuation, it equals one of the section's aliases or holds
+    /// one as whole words ("Microneedling FAQs" is an FAQ).
+    ///
+    /// Default aliases: takeaways `Key Takeaways`, `Takeaways`, `Key Points`,
+    /// `At a Glance`; FAQ `Frequently Asked Questions`, `FAQ`, `FAQs`,
+    /// `Common Questions`; bottom line `The Bottom Line`, `Bottom Line`,
+    /// `Conclusion`, `Summary`, `In Summary`.
+    ///
+    /// ## Why is this bad?
+    /// Readers skim health articles. The takeaways, the answers to common
+    /// questions and the bottom line are where most of them find what they
+    /// came for; an article without them is incomplete.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// # Chemical Peels
+    ///
+    /// ## Key Takeaways
+    ///
+    /// - Peels remove the outer layer of skin
+    /// - Deeper peels need longer recovery
+    ///
+    /// ## How Peels Work
+    ///
+    /// An acid solution is applied to the skin.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// # Chemical Peels
+    ///
+    /// ## Key Takeaways
+    ///
+    /// - Peels remove the outer layer of skin
+    /// - Deeper peels need longer recovery
+    ///
+    /// ## How Peels Work
+    ///
+    /// An acid solution is applied to the skin.
+    ///
+    /// ## Frequently Asked Questions
+    ///
+    /// ### Does a peel hurt?
+    ///
+    /// Most people feel mild stinging.
+    ///
+    /// ## The Bottom Line
+    ///
+    /// Peels can refresh the skin when done by a professional.
+    /// ```
+    pub static MISSING_SECTION = {
+        name: "missing-section",
+        category: "structure",
+        severity: Error,
+        check: check,
+    };
+}
+
+fn check(article: &Article, config: &Config, out: &mut Emitter) {
+    let headings: Vec<String> = article
+        .headings
+        .iter()
+        .map(|h| normalize_heading(&h.text))
+        .collect();
+    // Point at the H1 when there is one, else the front matter title, else
+    // the top of the body.
+    let h1 = article
+        .headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map(|h| h.span.clone());
+    let anchor = h1
+        .or_else(|| article.title.as_ref().map(|t| t.span.clone()))
+        .unwrap_or_else(|| {
+            let start = article.body_start;
+            let end = article.source[start..]
+                .find(['\n', '\r'])
+                .map_or(article.source.len(), |i| start + i);
+            start..end
+        });
+    for required in &config.required_sections {
+        if headings.iter().any(|h| required.matches(h)) {
+            continue;
+        }
+        let name = required.display_name();
+        let others = required
+            .aliases
+            .iter()
+            .skip(1)
+            .map(|a| format!("\"{a}\""))
+            .collect::<Vec<_>>();
+        let help = if others.is_empty() {
+            format!("add a \"{name}\" section")
+        } else {
+            format!(
+                "add a \"{name}\" section (also accepted: {})",
+                others.join(", ")
+            )
+        };
+        out.emit(
+            anchor.clone(),
+            format!("missing required section \"{name}\""),
+        )
+        .help(help);
+    }
+}
