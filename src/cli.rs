@@ -184,10 +184,8 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         ColorChoice::Never => false,
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    if let Some(jobs) = args.jobs {
-        if jobs == 0 {
-            return Err(Failure::Usage("--jobs must be at least 1".to_string()));
-        }
+    if args.jobs == Some(0) {
+        return Err(Failure::Usage("--jobs must be at least 1".to_string()));
     }
     let inputs = discover::discover(&args.paths, &args.exclude);
     let stdin_text = if inputs.contains(&Input::Stdin) {

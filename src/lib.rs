@@ -1,12 +1,16 @@
 //! medlint: a linter for consumer health articles written in Markdown.
 //!
-//! The library does no I/O: [`lint_source`] turns one article's text into
-//! diagnostics. The binary walks paths, reads files and renders.
+//! The library's entry point, [`lint_source`], does no I/O: it turns one
+//! article's text into diagnostics. `cli` and `discover` are the binary's
+//! edge (walking paths, reading files, printing).
 
 pub mod article;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod line_index;
+pub mod render;
 pub mod rules;
 
 use article::Article;
@@ -32,7 +36,3 @@ pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic>
     });
     diagnostics
 }
-
-pub mod cli;
-pub mod discover;
-pub mod render;

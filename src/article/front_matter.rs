@@ -277,10 +277,7 @@ fn parse_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErr
                 .unwrap_or(0);
             Err(FrontMatterError {
                 span: located_span(content, base, at),
-                message: format!(
-                    "front matter is not valid YAML: {}",
-                    first_line(&error.to_string())
-                ),
+                message: format!("front matter is not valid YAML: {}", yaml_message(&error)),
             })
         }
     }
@@ -312,6 +309,18 @@ fn parse_toml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErr
             })
         }
     }
+}
+
+/// The parser's message, without advice meant for programs that embed it
+/// ("set DuplicateKeyPolicy in Options …") and without its own location.
+fn yaml_message(error: &serde_saphyr::Error) -> String {
+    let text = first_line(&error.to_string());
+    let text = text
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(&text);
+    let text = text.split(" at line ").next().unwrap_or(text);
+    text.trim_end_matches('.').to_string()
 }
 
 fn toml_message(error: &toml::de::Error) -> String {

@@ -76,7 +76,7 @@ impl<'a> Article<'a> {
             ..
         } = builder;
         let sections = sections::build_tree(&headings, &content_starts, source.len());
-        let title = title_of(split.front_matter.as_ref(), &headings, source);
+        let title = title_of(split.front_matter.as_ref(), &headings);
         Article {
             source,
             front_matter: split.front_matter,
@@ -114,20 +114,15 @@ impl<'a> Article<'a> {
     }
 }
 
-fn title_of(
-    front_matter: Option<&FrontMatter>,
-    headings: &[Heading],
-    source: &str,
-) -> Option<Title> {
-    if let Some(entry) = front_matter.and_then(|fm| fm.get("title")) {
-        if let Some(text) = entry.value.as_text().filter(|t| !t.trim().is_empty()) {
-            return Some(Title {
-                text,
-                span: entry.value_span.clone(),
-            });
-        }
+fn title_of(front_matter: Option<&FrontMatter>, headings: &[Heading]) -> Option<Title> {
+    if let Some(entry) = front_matter.and_then(|fm| fm.get("title"))
+        && let Some(text) = entry.value.as_text().filter(|t| !t.trim().is_empty())
+    {
+        return Some(Title {
+            text,
+            span: entry.value_span.clone(),
+        });
     }
-    let _ = source;
     headings.iter().find(|h| h.level == 1).map(|h| Title {
         text: h.text.clone(),
         span: h.span.clone(),
@@ -204,10 +199,8 @@ impl<'a> Builder<'a> {
     }
 
     fn flush(&mut self) {
-        if let Some(block) = self.current.take() {
-            if !block.text.is_empty() {
-                self.blocks.push(block);
-            }
+        if let Some(block) = self.current.take().filter(|b| !b.text.is_empty()) {
+            self.blocks.push(block);
         }
     }
 
@@ -322,11 +315,7 @@ impl<'a> Builder<'a> {
 
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
-            TagEnd::Paragraph => {
-                if self.table.is_none() {
-                    self.flush();
-                }
-            }
+            TagEnd::Paragraph if self.table.is_none() => self.flush(),
             TagEnd::Heading(_) => {
                 let block = self.current.take();
                 if let Some((level, span)) = self.heading.take() {

@@ -1,0 +1,412 @@
+//! End-to-end tests of the `medlint` binary: output formats, exit codes,
+//! discovery and bad input.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const TODAY: &str = "2026-11-24";
+
+fn medlint() -> Command {
+    let mut cmd = Command::cargo_bin("medlint").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("MEDLINT_TODAY")
+        .env("NO_COLOR", "1")
+        .args(["--today", TODAY]);
+    cmd
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let output = medlint()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn seed_like_article_renders_like_rustc() {
+    let output = medlint()
+        .args([
+            "fixtures/articles/laser-resurfacing-guide.md",
+            "--color",
+            "never",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(output).unwrap());
+}
+
+#[test]
+fn article_with_several_problems_renders_every_finding() {
+    let output = medlint()
+        .args([
+            "fixtures/articles/sleep-hygiene-draft.md",
+            "--color",
+            "never",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(output).unwrap());
+}
+
+#[test]
+fn clean_article_reports_nothing_and_exits_zero() {
+    medlint()
+        .arg("fixtures/articles/sunscreen-basics.md")
+        .assert()
+        .code(0)
+        .stdout("1 file checked: no problems found\n");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let json = json_of(&["fixtures/articles"]);
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["tool"]["name"], "medlint");
+    assert_eq!(json["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(json["summary"]["files"], 3);
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .count();
+    assert_eq!(json["summary"]["errors"], errors);
+    assert_eq!(json["summary"]["warnings"], warnings);
+    let table = diagnostics
+        .iter()
+        .find(|d| {
+            d["rule"] == "empty-table"
+                && d["path"] == "fixtures/articles/laser-resurfacing-guide.md"
+        })
+        .expect("empty-table on the seed-like article");
+    assert_eq!(table["category"], "tables");
+    assert_eq!(
+        table["message"],
+        "table \"Laser Resurfacing Details\" has labels but no values"
+    );
+    assert_eq!(
+        (table["line"].as_u64(), table["column"].as_u64()),
+        (Some(30), Some(1))
+    );
+    assert_eq!(
+        (table["end_line"].as_u64(), table["end_column"].as_u64()),
+        (Some(35), Some(19))
+    );
+    assert_eq!(table["help"], "fill in the values or remove the table");
+    assert!(table["labels"].as_array().unwrap().is_empty());
+    let keys: Vec<&str> = table
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "path",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "labels",
+        "help",
+    ] {
+        assert!(keys.contains(&key), "missing {key}");
+    }
+    // Labels carry positions and a message.
+    let cell = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "empty-table-cell")
+        .unwrap();
+    let label = &cell["labels"][0];
+    assert_eq!(label["message"], "empty");
+    assert!(label["line"].is_u64() && label["end_column"].is_u64());
+}
+
+#[test]
+fn output_is_sorted_by_path_then_position() {
+    let json = json_of(&["fixtures/articles"]);
+    let keys: Vec<(String, u64, u64)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    // Same output whatever the thread count.
+    let one = json_of(&["fixtures", "--jobs", "1"]);
+    let many = json_of(&["fixtures", "--jobs", "4"]);
+    assert_eq!(one, many);
+}
+
+#[test]
+fn concise_format_is_one_line_per_finding() {
+    medlint()
+        .args([
+            "fixtures/empty-table/fail.md",
+            "--format",
+            "concise",
+            "--quiet",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "fixtures/empty-table/fail.md:15:1: error[empty-table] table \"Costs\" has no rows\n",
+        ))
+        .stdout(predicate::str::contains("checked").not());
+}
+
+#[test]
+fn fail_on_sets_the_threshold_for_exit_code_one() {
+    // This file has only a warning (an empty table cell) besides structure
+    // errors, so check it with structure rules off via a stdin article.
+    let warning_only = "# Tea\n\n## Key Takeaways\n\n- Green tea has caffeine\n- Herbal tea has none\n\n\
+        ## Caffeine\n\n| Tea | Caffeine |\n| --- | --- |\n| Green | 30 mg |\n| Rooibos | |\n\n\
+        ## FAQ\n\n### Is tea hydrating?\n\nYes.\n\n## The Bottom Line\n\nEnjoy tea.\n";
+    let run = |fail_on: &str| {
+        medlint()
+            .args(["-", "--fail-on", fail_on])
+            .write_stdin(warning_only)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("error"), Some(0));
+    assert_eq!(run("warning"), Some(1));
+    assert_eq!(run("info"), Some(1));
+    assert_eq!(run("never"), Some(0));
+    medlint()
+        .args(["fixtures/articles", "--fail-on", "never"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn stdin_is_reported_under_its_given_name() {
+    medlint()
+        .args([
+            "-",
+            "--stdin-filename",
+            "drafts/peel.md",
+            "--format",
+            "concise",
+        ])
+        .write_stdin("# Peels\n\n## Related Articles\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "drafts/peel.md:3:1: error[empty-section] section \"Related Articles\" is empty",
+        ));
+}
+
+#[test]
+fn crlf_and_non_ascii_report_character_columns() {
+    let source = "# Café Guide\r\n\r\n## Détails\r\n\r\n| Élément | Valeur |\r\n| --- | --- |\r\n| Durée | 20 min |\r\n| Coût ☕ | |\r\n";
+    let output = medlint()
+        .args(["-", "--format", "json"])
+        .write_stdin(source)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cell = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "empty-table-cell")
+        .expect("empty cell found");
+    assert_eq!(
+        cell["message"],
+        "row \"Coût ☕\" of table \"Détails\" has an empty cell under \"Valeur\""
+    );
+    assert_eq!(cell["line"], 8);
+    assert_eq!(cell["column"], 2);
+    // "| Coût ☕ | |": the row ends after 11 characters, not 14 bytes.
+    assert_eq!(cell["end_line"], 8);
+    assert_eq!(cell["end_column"], 12);
+}
+
+#[test]
+fn directories_are_walked_sorted_respecting_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b")).unwrap();
+    std::fs::create_dir_all(root.join("drafts")).unwrap();
+    let empty = "# T\n\n## Empty\n";
+    for name in [
+        "b/two.md",
+        "a.markdown",
+        "drafts/skip.md",
+        "notes.txt",
+        "c.MD",
+    ] {
+        std::fs::write(root.join(name), empty).unwrap();
+    }
+    std::fs::write(root.join(".gitignore"), "drafts/\n").unwrap();
+    let output = medlint()
+        .current_dir(root)
+        .args([".", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    paths.dedup();
+    assert_eq!(paths, ["./a.markdown", "./b/two.md", "./c.MD"]);
+    assert_eq!(json["summary"]["files"], 3);
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_named_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("good.md"), "# T\n\n## Empty\n").unwrap();
+    std::fs::write(root.join("latin1.md"), b"# Caf\xe9\n").unwrap();
+    std::fs::write(root.join("binary.md"), b"\x00\x01\x02PNG").unwrap();
+    medlint()
+        .current_dir(root)
+        .args([
+            "binary.md",
+            "latin1.md",
+            "missing.md",
+            "good.md",
+            "--format",
+            "concise",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: latin1.md: is not valid UTF-8 (invalid byte at offset 5)",
+        ))
+        .stderr(predicate::str::contains(
+            "error: binary.md: looks like a binary file",
+        ))
+        .stderr(predicate::str::contains(
+            "error: missing.md: no such file or directory",
+        ))
+        .stdout(predicate::str::contains(
+            "good.md:3:1: error[empty-section]",
+        ))
+        .stdout(predicate::str::contains("1 file checked"));
+}
+
+#[test]
+fn today_comes_from_the_flag_or_the_environment_and_is_validated() {
+    Command::cargo_bin("medlint")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("MEDLINT_TODAY", "26/11/2026")
+        .arg("fixtures/articles")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "MEDLINT_TODAY must be a date as YYYY-MM-DD",
+        ));
+    Command::cargo_bin("medlint")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["fixtures/articles", "--today", "tomorrow"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--today must be a date as YYYY-MM-DD, got \"tomorrow\"",
+        ));
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    medlint().args(["--format", "xml"]).assert().code(2);
+    medlint().args(["--jobs", "0", "fixtures"]).assert().code(2);
+}
+
+#[test]
+fn rules_lists_every_rule_as_text_and_json() {
+    let output = Command::cargo_bin("medlint")
+        .unwrap()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let names: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    let registry: Vec<&str> = medlint::rules::REGISTRY.iter().map(|r| r.name).collect();
+    assert_eq!(names, registry);
+    let table = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "empty-table")
+        .unwrap();
+    assert_eq!(table["category"], "tables");
+    assert_eq!(table["default_severity"], "error");
+    assert!(table["docs"].as_str().unwrap().contains("## Example"));
+    Command::cargo_bin("medlint")
+        .unwrap()
+        .arg("rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("empty-table-cell"));
+}
+
+#[test]
+fn explain_prints_docs_or_suggests_a_name() {
+    Command::cargo_bin("medlint")
+        .unwrap()
+        .args(["explain", "empty-section"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# empty-section\n"))
+        .stdout(predicate::str::contains("Use instead:"));
+    Command::cargo_bin("medlint")
+        .unwrap()
+        .args(["explain", "empty-tabel"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean \"empty-table\"?"));
+}
+
+#[test]
+fn the_whole_fixture_tree_lints_without_errors_reading_it() {
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .is_dir()
+    );
+    medlint()
+        .args(["fixtures", "--quiet", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stderr("");
+}

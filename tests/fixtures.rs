@@ -1,0 +1,179 @@
+//! The fixture harness: `fixtures/<rule>/fail.md` marks each line that must
+//! fire with `<!-- expect: RULE -->`, and `fixtures/<rule>/pass.md` must be
+//! silent for that rule. A missing or an extra finding fails.
+//!
+//! Marker forms:
+//! * `text <!-- expect: a, b -->`: line of the marker;
+//! * a line holding only markers: the next non-blank line that is not only
+//!   markers;
+//! * `<!-- expect+N: a -->`: N lines below the marker (for table rows,
+//!   where a trailing comment would add a cell).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use medlint::config::Config;
+use medlint::line_index::LineIndex;
+use medlint::rules::REGISTRY;
+
+/// All fixtures are judged against one fixed date, never the real clock.
+fn config() -> Config {
+    Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+type Expectations = BTreeMap<(usize, String), usize>;
+
+/// Parses markers into (1-based line, rule) → count.
+fn expectations(source: &str) -> Expectations {
+    let lines: Vec<&str> = source.lines().collect();
+    let marker = regex::Regex::new(r"<!--\s*expect(\+\d+)?:\s*([a-z0-9, -]+?)\s*-->").unwrap();
+    let only_markers =
+        |line: &str| !line.trim().is_empty() && marker.replace_all(line, "").trim().is_empty();
+    let mut expected = Expectations::new();
+    for (index, line) in lines.iter().enumerate() {
+        for captures in marker.captures_iter(line) {
+            let target = if let Some(offset) = captures.get(1) {
+                index + offset.as_str()[1..].parse::<usize>().unwrap()
+            } else if only_markers(line) {
+                (index + 1..lines.len())
+                    .find(|&i| !lines[i].trim().is_empty() && !only_markers(lines[i]))
+                    .expect("a marker line must be followed by the line it marks")
+            } else {
+                index
+            };
+            for rule in captures[2]
+                .split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+            {
+                *expected.entry((target + 1, rule.to_string())).or_default() += 1;
+            }
+        }
+    }
+    expected
+}
+
+fn actual(path: &Path, source: &str, rules: &[String]) -> Expectations {
+    let index = LineIndex::new(source);
+    let mut found = Expectations::new();
+    for diagnostic in medlint::lint_source(&path.display().to_string(), source, &config()) {
+        if rules.iter().any(|r| r == diagnostic.rule) {
+            let line = index.position(diagnostic.span.start).line;
+            *found
+                .entry((line, diagnostic.rule.to_string()))
+                .or_default() += 1;
+        }
+    }
+    found
+}
+
+fn rule_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() && p.file_name().unwrap() != "articles")
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn fail_fixtures_fire_exactly_where_marked() {
+    let mut failures = Vec::new();
+    for dir in rule_dirs() {
+        let rule = dir.file_name().unwrap().to_string_lossy().to_string();
+        let path = dir.join("fail.md");
+        let source = read(&path);
+        let expected = expectations(&source);
+        assert!(
+            expected.keys().any(|(_, r)| *r == rule),
+            "{} marks no line with its own rule {rule}",
+            path.display()
+        );
+        let mut rules: Vec<String> = expected.keys().map(|(_, r)| r.clone()).collect();
+        rules.push(rule);
+        rules.dedup();
+        let found = actual(&path, &source, &rules);
+        if found != expected {
+            failures.push(format!(
+                "{}:\n  expected {:?}\n  found    {:?}",
+                path.display(),
+                expected,
+                found
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn pass_fixtures_are_silent_for_their_rule() {
+    let mut failures = Vec::new();
+    for dir in rule_dirs() {
+        let rule = dir.file_name().unwrap().to_string_lossy().to_string();
+        let path = dir.join("pass.md");
+        let source = read(&path);
+        let found = actual(&path, &source, std::slice::from_ref(&rule));
+        if !found.is_empty() {
+            failures.push(format!("{}: {found:?}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_fixtures_and_documented_examples() {
+    for rule in REGISTRY {
+        let dir = fixtures_dir().join(rule.name);
+        assert!(
+            dir.join("fail.md").is_file(),
+            "{} has no fixtures/{}/fail.md",
+            rule.name,
+            rule.name
+        );
+        assert!(
+            dir.join("pass.md").is_file(),
+            "{} has no fixtures/{}/pass.md",
+            rule.name,
+            rule.name
+        );
+        let docs = rule.docs();
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "Use instead:",
+        ] {
+            assert!(
+                docs.contains(section),
+                "{}: docs lack {section:?}",
+                rule.name
+            );
+        }
+        assert!(!rule.summary().is_empty(), "{} has no summary", rule.name);
+    }
+    for dir in rule_dirs() {
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            medlint::rules::find(&name).is_some(),
+            "fixtures/{name} names no rule"
+        );
+    }
+}
+
+#[test]
+fn markers_are_parsed_in_all_three_forms() {
+    let source = "a <!-- expect: x -->\n<!-- expect: y, z -->\n\nb\n<!-- expect+2: w -->\nc\nd\n";
+    let expected = expectations(source);
+    let keys: Vec<_> = expected.keys().map(|(l, r)| (*l, r.as_str())).collect();
+    assert_eq!(keys, [(1, "x"), (4, "y"), (4, "z"), (7, "w")]);
+}
