@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::article::review::Field;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input};
@@ -103,6 +104,15 @@ struct CheckArgs {
     /// Skip files and directories matching this glob (repeatable)
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Run only these rules or categories (comma-separated)
+    #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Turn off these rules or categories (comma-separated)
+    #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Read a further front matter key as a known field, e.g. lastupdate=updated (repeatable)
+    #[arg(long, value_name = "KEY=FIELD")]
+    front_matter_key: Vec<String>,
 }
 
 /// Runs medlint with `args` (program name first) and returns the exit code.
@@ -178,7 +188,24 @@ fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
 
 fn check(args: CheckArgs) -> Result<i32, Failure> {
     let today = parse_today(args.today.as_deref())?;
-    let config = Config::new(today);
+    let mut config = Config::new(today);
+    apply_rule_selection(&mut config, &args.select, &args.ignore)?;
+    for mapping in &args.front_matter_key {
+        let (key, field) = mapping.split_once('=').ok_or_else(|| {
+            Failure::Usage(format!(
+                "--front-matter-key takes KEY=FIELD, got \"{mapping}\""
+            ))
+        })?;
+        let parsed = Field::parse(field.trim()).ok_or_else(|| {
+            Failure::Usage(format!(
+                "--front-matter-key: unknown field \"{field}\" (use author, reviewed_by, reviewed_on, published, updated or next_review)"
+            ))
+        })?;
+        config
+            .review_options
+            .extra_keys
+            .push((key.trim().to_string(), parsed));
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -275,6 +302,39 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             .any(|d| d.diagnostic.severity >= threshold)
     });
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Applies `--select` and `--ignore` (rule names or categories).
+fn apply_rule_selection(
+    config: &mut Config,
+    select: &[String],
+    ignore: &[String],
+) -> Result<(), Failure> {
+    let categories = rules::categories();
+    let matches = |rule: &rules::Rule, names: &[String]| {
+        names.iter().any(|n| n == rule.name || n == rule.category)
+    };
+    for name in select.iter().chain(ignore) {
+        if rules::find(name).is_none() && !categories.contains(&name.as_str()) {
+            let candidates = rules::REGISTRY
+                .iter()
+                .map(|r| r.name)
+                .chain(categories.iter().copied());
+            let hint = did_you_mean(name, candidates)
+                .map(|s| format!("; did you mean \"{s}\"?"))
+                .unwrap_or_default();
+            return Err(Failure::Usage(format!(
+                "unknown rule or category \"{name}\"{hint}"
+            )));
+        }
+    }
+    for rule in rules::REGISTRY {
+        let selected = select.is_empty() || matches(rule, select);
+        if !selected || matches(rule, ignore) {
+            config.severities.insert(rule.name.to_string(), None);
+        }
+    }
+    Ok(())
 }
 
 /// Decodes a file as UTF-8 (a byte order mark is allowed), or says why not.

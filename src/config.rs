@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::article::ReviewOptions;
+use crate::article::review::normalize_credential;
 use crate::article::sections::normalize_heading;
 use crate::diagnostic::Severity;
 use crate::rules::Rule;
@@ -85,6 +87,64 @@ pub struct Config {
     /// Severity per rule name; `None` turns the rule off. Rules not listed
     /// run at their default severity.
     pub severities: HashMap<String, Option<Severity>>,
+    /// How review metadata is read (extra front matter keys, date order).
+    pub review_options: ReviewOptions,
+    pub review: ReviewPolicy,
+}
+
+/// What a good enough review is.
+#[derive(Debug, Clone)]
+pub struct ReviewPolicy {
+    /// A review is stale this many months after its date.
+    pub max_age_months: u32,
+    /// Warn this many days before a review goes stale.
+    pub warn_before_days: i64,
+    pub allow_self_review: bool,
+    /// Credentials that qualify a reviewer, normalised ("MD", "PHARMD").
+    pub credentials: Vec<String>,
+    /// Letters that count only beside a qualifying credential.
+    pub fellowships: Vec<String>,
+}
+
+/// DESIGN.md's default list of qualifying credentials.
+pub const DEFAULT_CREDENTIALS: &[&str] = &[
+    "MD", "DO", "MBBS", "MBChB", "DDS", "DMD", "DPM", "PharmD", "RPh", "RN", "NP", "FNP", "FNP-BC",
+    "APRN", "CRNA", "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PsyD", "LCSW",
+];
+
+pub const DEFAULT_FELLOWSHIPS: &[&str] = &["FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG"];
+
+impl Default for ReviewPolicy {
+    fn default() -> Self {
+        let upper = |list: &[&str]| {
+            list.iter()
+                .map(|c| normalize_credential(c).to_ascii_uppercase())
+                .collect()
+        };
+        ReviewPolicy {
+            max_age_months: 24,
+            warn_before_days: 60,
+            allow_self_review: false,
+            credentials: upper(DEFAULT_CREDENTIALS),
+            fellowships: upper(DEFAULT_FELLOWSHIPS),
+        }
+    }
+}
+
+impl ReviewPolicy {
+    /// Accepts PhD and MPH as qualifying credentials too.
+    pub fn allow_phd_mph(&mut self) {
+        for extra in ["PHD", "MPH"] {
+            if !self.credentials.iter().any(|c| c == extra) {
+                self.credentials.push(extra.to_string());
+            }
+        }
+    }
+
+    pub fn qualifies(&self, credential: &str) -> bool {
+        let normalized = normalize_credential(credential).to_ascii_uppercase();
+        self.credentials.contains(&normalized)
+    }
 }
 
 impl Config {
@@ -94,6 +154,8 @@ impl Config {
             today,
             required_sections: vec![default_takeaways(), default_faq(), default_bottom_line()],
             severities: HashMap::new(),
+            review_options: ReviewOptions::default(),
+            review: ReviewPolicy::default(),
         }
     }
 

@@ -21,7 +21,7 @@ use diagnostic::Diagnostic;
 /// function does no I/O. Diagnostics come back sorted by position, then rule.
 pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic> {
     let _ = path;
-    let article = Article::parse(source);
+    let article = Article::parse_with(source, &config.review_options);
     let mut diagnostics = Vec::new();
     for &rule in rules::REGISTRY {
         let Some(severity) = config.severity_of(rule) else {

@@ -181,9 +181,8 @@ fn concise_format_is_one_line_per_finding() {
 
 #[test]
 fn fail_on_sets_the_threshold_for_exit_code_one() {
-    // This file has only a warning (an empty table cell) besides structure
-    // errors, so check it with structure rules off via a stdin article.
-    let warning_only = "# Tea\n\n## Key Takeaways\n\n- Green tea has caffeine\n- Herbal tea has none\n\n\
+    // An article whose only finding is a warning (an empty table cell).
+    let warning_only = "---\nreviewed_by: Ana Ruiz, RD\nreviewed_on: 2026-10-01\n---\n# Tea\n\n## Key Takeaways\n\n- Green tea has caffeine\n- Herbal tea has none\n\n\
         ## Caffeine\n\n| Tea | Caffeine |\n| --- | --- |\n| Green | 30 mg |\n| Rooibos | |\n\n\
         ## FAQ\n\n### Is tea hydrating?\n\nYes.\n\n## The Bottom Line\n\nEnjoy tea.\n";
     let run = |fail_on: &str| {
@@ -409,4 +408,113 @@ fn the_whole_fixture_tree_lints_without_errors_reading_it() {
         .assert()
         .code(1)
         .stderr("");
+}
+
+#[test]
+fn seed_like_article_reports_self_review_and_no_date_errors() {
+    let json = json_of(&[
+        "fixtures/articles/laser-resurfacing-guide.md",
+        "--select",
+        "review",
+    ]);
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["self-review"]);
+    let finding = &json["diagnostics"][0];
+    assert_eq!(
+        finding["message"],
+        "\"Dana Whitfield\" reviewed an article they wrote"
+    );
+    assert_eq!(finding["labels"][0]["message"], "named as the author here");
+    assert_eq!(finding["labels"][0]["line"], 3);
+}
+
+#[test]
+fn front_matter_keys_can_be_mapped_from_the_command_line() {
+    let page =
+        "---\ntitle: Appointments\nlastupdate: 2018-10-6\n---\n\n# Appointments\n\nCall to book.\n";
+    let run = |extra: &[&str]| {
+        let output = medlint()
+            .args([
+                "-",
+                "--select",
+                "invalid-date,stale-review",
+                "--format",
+                "concise",
+                "--quiet",
+            ])
+            .args(extra)
+            .write_stdin(page)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(run(&[]), "");
+    assert_eq!(
+        run(&["--front-matter-key", "lastupdate=updated"]),
+        "<stdin>:3:13: error[invalid-date] update date \"2018-10-6\" is not a valid ISO date (YYYY-MM-DD, two-digit month and day)\n"
+    );
+    let stale = page.replace("2018-10-6", "2018-10-06");
+    let output = medlint()
+        .args([
+            "-",
+            "--select",
+            "stale-review",
+            "--format",
+            "concise",
+            "--quiet",
+        ])
+        .args(["--front-matter-key", "lastupdate=reviewed_on"])
+        .write_stdin(stale)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "<stdin>:3:13: error[stale-review] review from 2018-10-06 expired on 2020-10-06 (max age 24 months)\n"
+    );
+    medlint()
+        .args(["fixtures", "--front-matter-key", "lastupdate=freshness"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field \"freshness\""));
+}
+
+#[test]
+fn select_and_ignore_take_rules_and_categories() {
+    let rules_in = |args: &[&str]| -> Vec<String> {
+        let json = json_of(&[&["fixtures/articles"], args].concat());
+        let mut rules: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        rules.sort();
+        rules.dedup();
+        rules
+    };
+    assert_eq!(
+        rules_in(&["--select", "tables"]),
+        ["empty-table", "empty-table-cell"]
+    );
+    assert_eq!(
+        rules_in(&["--select", "tables", "--ignore", "empty-table-cell"]),
+        ["empty-table"]
+    );
+    assert!(
+        !rules_in(&["--ignore", "structure,review"])
+            .iter()
+            .any(|r| r.contains("section"))
+    );
+    medlint()
+        .args(["fixtures", "--select", "empty-tabel"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule or category \"empty-tabel\"; did you mean \"empty-table\"?",
+        ));
 }

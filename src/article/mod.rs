@@ -4,7 +4,9 @@
 //! single time and keeps headings, the section tree, tables, text blocks,
 //! links and HTML comments, each with byte spans into the original source.
 
+pub mod dates;
 pub mod front_matter;
+pub mod review;
 pub mod sections;
 pub mod tables;
 pub mod text;
@@ -14,6 +16,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
 pub use front_matter::{FmEntry, FmValue, FrontMatter, FrontMatterError, FrontMatterFormat};
+pub use review::{ReviewMeta, ReviewOptions};
 pub use sections::{Heading, Section};
 pub use tables::{Cell, Table};
 pub use text::{BlockKind, TextBlock};
@@ -56,13 +59,19 @@ pub struct Article<'a> {
     pub blocks: Vec<TextBlock>,
     pub links: Vec<Link>,
     pub comments: Vec<Comment>,
+    pub review: ReviewMeta,
     /// Start offsets of top-level content blocks (anything but headings,
     /// rules and comment-only HTML), used to tell empty sections.
     content_starts: Vec<usize>,
 }
 
 impl<'a> Article<'a> {
+    /// Parses with the default review options.
     pub fn parse(source: &'a str) -> Article<'a> {
+        Self::parse_with(source, &ReviewOptions::default())
+    }
+
+    pub fn parse_with(source: &'a str, review_options: &ReviewOptions) -> Article<'a> {
         let split = front_matter::split(source);
         let mut builder = Builder::new(source, split.body_start);
         builder.walk();
@@ -77,6 +86,13 @@ impl<'a> Article<'a> {
         } = builder;
         let sections = sections::build_tree(&headings, &content_starts, source.len());
         let title = title_of(split.front_matter.as_ref(), &headings);
+        let review = review::extract(
+            source,
+            split.front_matter.as_ref(),
+            &headings,
+            &blocks,
+            review_options,
+        );
         Article {
             source,
             front_matter: split.front_matter,
@@ -89,8 +105,25 @@ impl<'a> Article<'a> {
             blocks,
             links,
             comments,
+            review,
             content_starts,
         }
+    }
+
+    /// Where article-wide findings point: the H1, else the front matter
+    /// title, else the first line of the body.
+    pub fn top_span(&self) -> Range<usize> {
+        if let Some(h1) = self.headings.iter().find(|h| h.level == 1) {
+            return h1.span.clone();
+        }
+        if let Some(title) = &self.title {
+            return title.span.clone();
+        }
+        let start = self.body_start.min(self.source.len());
+        let end = self.source[start..]
+            .find(['\n', '\r'])
+            .map_or(self.source.len(), |i| start + i);
+        start..end
     }
 
     /// Index of the innermost section that holds byte `offset`.

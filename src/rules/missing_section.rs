@@ -73,22 +73,7 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         .iter()
         .map(|h| normalize_heading(&h.text))
         .collect();
-    // Point at the H1 when there is one, else the front matter title, else
-    // the top of the body.
-    let h1 = article
-        .headings
-        .iter()
-        .find(|h| h.level == 1)
-        .map(|h| h.span.clone());
-    let anchor = h1
-        .or_else(|| article.title.as_ref().map(|t| t.span.clone()))
-        .unwrap_or_else(|| {
-            let start = article.body_start;
-            let end = article.source[start..]
-                .find(['\n', '\r'])
-                .map_or(article.source.len(), |i| start + i);
-            start..end
-        });
+    let anchor = article.top_span();
     for required in &config.required_sections {
         if headings.iter().any(|h| required.matches(h)) {
             continue;

@@ -32,11 +32,21 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod changed_after_review;
 pub mod empty_section;
 pub mod empty_table;
 pub mod empty_table_cell;
+pub mod future_date;
+pub mod invalid_date;
 pub mod invalid_front_matter;
+pub mod missing_review_date;
+pub mod missing_reviewer;
 pub mod missing_section;
+pub mod review_due_soon;
+pub mod review_mismatch;
+pub mod reviewer_credentials;
+pub mod self_review;
+pub mod stale_review;
 
 /// A built-in rule.
 pub struct Rule {
@@ -78,6 +88,16 @@ pub static REGISTRY: &[&Rule] = &[
     &empty_section::EMPTY_SECTION,
     &empty_table::EMPTY_TABLE,
     &empty_table_cell::EMPTY_TABLE_CELL,
+    &missing_reviewer::MISSING_REVIEWER,
+    &missing_review_date::MISSING_REVIEW_DATE,
+    &invalid_date::INVALID_DATE,
+    &future_date::FUTURE_DATE,
+    &stale_review::STALE_REVIEW,
+    &review_due_soon::REVIEW_DUE_SOON,
+    &reviewer_credentials::REVIEWER_CREDENTIALS,
+    &self_review::SELF_REVIEW,
+    &review_mismatch::REVIEW_MISMATCH,
+    &changed_after_review::CHANGED_AFTER_REVIEW,
     &invalid_front_matter::INVALID_FRONT_MATTER,
 ];
 

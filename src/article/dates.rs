@@ -1,0 +1,253 @@
+//! Dates as editors write them: ISO, "January 22nd, 2026", "Jan 22, 2026",
+//! "22 January 2026", "2026/01/22", and numeric `01/22/2026` when the
+//! configured order says how to read it.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// How to read all-numeric dates such as `03/04/2026`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Month first (US).
+    Mdy,
+    /// Day first.
+    Dmy,
+}
+
+/// Why a date could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date in any accepted form.
+    Unparseable,
+    /// Looks like a date but names a day that does not exist.
+    Impossible { year: i32, month: u32, day: u32 },
+    /// All-numeric with day and month in an order nobody configured.
+    Ambiguous,
+    /// An ISO-like date with one-digit month or day ("2018-10-6").
+    MalformedIso,
+}
+
+impl DateError {
+    /// A message fragment, to follow the quoted date text.
+    pub fn describe(&self) -> String {
+        match self {
+            DateError::Unparseable => "is not a date medlint can read".to_string(),
+            DateError::Impossible { year, month, day } => {
+                format!("does not exist ({} {day}, {year})", month_name(*month))
+            }
+            DateError::Ambiguous => "is ambiguous: it could be month/day or day/month".to_string(),
+            DateError::MalformedIso => {
+                "is not a valid ISO date (YYYY-MM-DD, two-digit month and day)".to_string()
+            }
+        }
+    }
+
+    pub fn help(&self) -> &'static str {
+        match self {
+            DateError::Ambiguous => {
+                "write it as YYYY-MM-DD, or set `dates.order = \"mdy\"` or `\"dmy\"` in medlint.toml"
+            }
+            _ => "write the date as YYYY-MM-DD or as \"January 22, 2026\"",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_name(month: u32) -> String {
+    let name = MONTHS
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("month");
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// Month number from a full or abbreviated English month name.
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    if word == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
+        .map(|i| i as u32 + 1)
+}
+
+fn make(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    if !(1..=12).contains(&month) {
+        return Err(DateError::Unparseable);
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible { year, month, day })
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$").unwrap()
+});
+static SLASH_YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})/(\d{1,2})/(\d{1,2})$").unwrap());
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap()
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+\.?),?\s+(\d{4})$").unwrap()
+});
+
+/// Reads a date written in one of the accepted forms.
+pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    let text = text.trim().trim_end_matches('.').trim();
+    let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Unparseable);
+    if let Some(c) = ISO.captures(text) {
+        if c[2].len() != 2 || c[3].len() != 2 {
+            return Err(DateError::MalformedIso);
+        }
+        return make(
+            c[1].parse().map_err(|_| DateError::Unparseable)?,
+            num(&c[2])?,
+            num(&c[3])?,
+        );
+    }
+    if let Some(c) = SLASH_YMD.captures(text) {
+        return make(
+            c[1].parse().map_err(|_| DateError::Unparseable)?,
+            num(&c[2])?,
+            num(&c[3])?,
+        );
+    }
+    if let Some(c) = NUMERIC.captures(text) {
+        let (a, b) = (num(&c[1])?, num(&c[2])?);
+        let year = c[3].parse().map_err(|_| DateError::Unparseable)?;
+        return match order {
+            Some(DateOrder::Mdy) => make(year, a, b),
+            Some(DateOrder::Dmy) => make(year, b, a),
+            None => Err(DateError::Ambiguous),
+        };
+    }
+    if let Some(c) = MONTH_FIRST.captures(text) {
+        let month = month_number(&c[1]).ok_or(DateError::Unparseable)?;
+        return make(
+            c[3].parse().map_err(|_| DateError::Unparseable)?,
+            month,
+            num(&c[2])?,
+        );
+    }
+    if let Some(c) = DAY_FIRST.captures(text) {
+        let month = month_number(&c[2]).ok_or(DateError::Unparseable)?;
+        return make(
+            c[3].parse().map_err(|_| DateError::Unparseable)?,
+            month,
+            num(&c[1])?,
+        );
+    }
+    Err(DateError::Unparseable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
+        Ok(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn accepted_forms() {
+        let cases = [
+            ("2026-01-22", ymd(2026, 1, 22)),
+            ("2026-01-22T09:30:00Z", ymd(2026, 1, 22)),
+            ("2026-01-22 09:30:00+01:00", ymd(2026, 1, 22)),
+            ("January 22nd, 2026", ymd(2026, 1, 22)),
+            ("January 22, 2026.", ymd(2026, 1, 22)),
+            ("Jan 22, 2026", ymd(2026, 1, 22)),
+            ("Jan. 2 2026", ymd(2026, 1, 2)),
+            ("Sept 3rd, 2026", ymd(2026, 9, 3)),
+            ("august 1st 2026", ymd(2026, 8, 1)),
+            ("22 January 2026", ymd(2026, 1, 22)),
+            ("1st of March, 2026", ymd(2026, 3, 1)),
+            ("22nd Jan 2026", ymd(2026, 1, 22)),
+            ("2026/01/22", ymd(2026, 1, 22)),
+            ("2024-02-29", ymd(2024, 2, 29)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_date(text, None), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_named() {
+        assert_eq!(
+            parse_date("February 30, 2026", None),
+            Err(DateError::Impossible {
+                year: 2026,
+                month: 2,
+                day: 30
+            })
+        );
+        assert_eq!(
+            parse_date("2025-02-29", None),
+            Err(DateError::Impossible {
+                year: 2025,
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(
+            parse_date("2026-04-31", None).unwrap_err().describe(),
+            "does not exist (April 31, 2026)"
+        );
+    }
+
+    #[test]
+    fn numeric_dates_need_an_order() {
+        assert_eq!(parse_date("01/02/2026", None), Err(DateError::Ambiguous));
+        assert_eq!(parse_date("01/22/2026", None), Err(DateError::Ambiguous));
+        assert_eq!(
+            parse_date("01/02/2026", Some(DateOrder::Mdy)),
+            ymd(2026, 1, 2)
+        );
+        assert_eq!(
+            parse_date("01/02/2026", Some(DateOrder::Dmy)),
+            ymd(2026, 2, 1)
+        );
+        assert_eq!(
+            parse_date("13/22/2026", Some(DateOrder::Mdy)),
+            Err(DateError::Unparseable)
+        );
+    }
+
+    #[test]
+    fn malformed_and_unreadable_dates() {
+        assert_eq!(parse_date("2018-10-6", None), Err(DateError::MalformedIso));
+        assert_eq!(
+            parse_date("Janury 22, 2026", None),
+            Err(DateError::Unparseable)
+        );
+        assert_eq!(parse_date("last spring", None), Err(DateError::Unparseable));
+        assert_eq!(parse_date("2026-13-01", None), Err(DateError::Unparseable));
+        assert_eq!(parse_date("", None), Err(DateError::Unparseable));
+    }
+}

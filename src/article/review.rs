@@ -1,0 +1,570 @@
+//! Review metadata: author, reviewer and dates, from front matter and from
+//! bylines in the body ("Medically reviewed by Ana Ruiz, MD on Jan 22, 2026").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::article::dates::{DateError, DateOrder, parse_date};
+use crate::article::front_matter::{FmValue, FrontMatter, keys_match};
+use crate::article::sections::Heading;
+use crate::article::text::{BlockKind, TextBlock};
+
+/// What a front matter key means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Author,
+    Reviewer,
+    ReviewDate,
+    Published,
+    Updated,
+    NextReview,
+}
+
+impl Field {
+    /// The field a front matter key or a canonical name stands for
+    /// ("updated", "reviewed_on", "author", …).
+    pub fn parse(name: &str) -> Option<Field> {
+        DEFAULT_KEYS
+            .iter()
+            .find(|(key, _)| keys_match(key, name))
+            .map(|(_, field)| *field)
+    }
+
+    /// The words messages use for a date field.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Field::Author => "author",
+            Field::Reviewer => "reviewer",
+            Field::ReviewDate => "review date",
+            Field::Published => "publish date",
+            Field::Updated => "update date",
+            Field::NextReview => "next review date",
+        }
+    }
+}
+
+/// The front matter keys DESIGN.md assigns to each meaning.
+pub const DEFAULT_KEYS: &[(&str, Field)] = &[
+    ("author", Field::Author),
+    ("authors", Field::Author),
+    ("written_by", Field::Author),
+    ("reviewed_by", Field::Reviewer),
+    ("reviewer", Field::Reviewer),
+    ("medical_reviewer", Field::Reviewer),
+    ("medically_reviewed_by", Field::Reviewer),
+    ("reviewed_on", Field::ReviewDate),
+    ("reviewed", Field::ReviewDate),
+    ("last_reviewed", Field::ReviewDate),
+    ("review_date", Field::ReviewDate),
+    ("medically_reviewed_on", Field::ReviewDate),
+    ("published", Field::Published),
+    ("date", Field::Published),
+    ("date_published", Field::Published),
+    ("published_on", Field::Published),
+    ("updated", Field::Updated),
+    ("last_updated", Field::Updated),
+    ("lastmod", Field::Updated),
+    ("date_modified", Field::Updated),
+    ("modified", Field::Updated),
+    ("next_review", Field::NextReview),
+    ("review_due", Field::NextReview),
+    ("next_review_due", Field::NextReview),
+];
+
+/// How review metadata is read: extra key mappings and numeric date order.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewOptions {
+    /// Further front matter keys, e.g. `lastupdate` → `Field::Updated`.
+    pub extra_keys: Vec<(String, Field)>,
+    pub date_order: Option<DateOrder>,
+}
+
+impl ReviewOptions {
+    fn field_of(&self, key: &str) -> Option<Field> {
+        self.extra_keys
+            .iter()
+            .find(|(k, _)| keys_match(k, key))
+            .map(|(_, f)| *f)
+            .or_else(|| {
+                DEFAULT_KEYS
+                    .iter()
+                    .find(|(k, _)| keys_match(k, key))
+                    .map(|(_, f)| *f)
+            })
+    }
+}
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A front matter key, as written.
+    FrontMatter(String),
+    Byline,
+}
+
+/// A person: name, credentials ("MD", "FAAD") and affiliation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub raw: String,
+    pub name: String,
+    pub credentials: Vec<String>,
+    pub affiliation: Option<String>,
+    pub span: Range<usize>,
+    pub origin: Origin,
+}
+
+/// A date field with its text, span and parsed value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateField {
+    pub field: Field,
+    pub raw: String,
+    pub span: Range<usize>,
+    pub value: Result<NaiveDate, DateError>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewMeta {
+    pub authors: Vec<Person>,
+    pub fm_reviewer: Option<Person>,
+    pub byline_reviewer: Option<Person>,
+    pub fm_review_date: Option<DateField>,
+    pub byline_review_date: Option<DateField>,
+    pub published: Option<DateField>,
+    pub updated: Option<DateField>,
+    pub next_review: Option<DateField>,
+}
+
+impl ReviewMeta {
+    /// The reviewer, front matter first.
+    pub fn reviewer(&self) -> Option<&Person> {
+        self.fm_reviewer.as_ref().or(self.byline_reviewer.as_ref())
+    }
+
+    /// The review date, front matter first.
+    pub fn review_date(&self) -> Option<&DateField> {
+        self.fm_review_date
+            .as_ref()
+            .or(self.byline_review_date.as_ref())
+    }
+
+    /// Every date field present, in a stable order.
+    pub fn dates(&self) -> impl Iterator<Item = &DateField> {
+        [
+            &self.fm_review_date,
+            &self.byline_review_date,
+            &self.published,
+            &self.updated,
+            &self.next_review,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+pub(crate) fn extract(
+    source: &str,
+    front_matter: Option<&FrontMatter>,
+    headings: &[Heading],
+    blocks: &[TextBlock],
+    options: &ReviewOptions,
+) -> ReviewMeta {
+    let mut meta = ReviewMeta::default();
+    if let Some(fm) = front_matter {
+        for entry in &fm.entries {
+            let Some(field) = options.field_of(&entry.key) else {
+                continue;
+            };
+            let origin = Origin::FrontMatter(entry.key.clone());
+            let span = entry.value_span.clone();
+            match field {
+                Field::Author => {
+                    if meta.authors.is_empty() {
+                        meta.authors = people_of(&entry.value, span, &origin);
+                    }
+                }
+                Field::Reviewer => {
+                    if meta.fm_reviewer.is_none() {
+                        meta.fm_reviewer =
+                            people_of(&entry.value, span, &origin).into_iter().next();
+                    }
+                }
+                _ => {
+                    let Some(date) = date_of(&entry.value, field, span, origin, source, options)
+                    else {
+                        continue;
+                    };
+                    let slot = match field {
+                        Field::ReviewDate => &mut meta.fm_review_date,
+                        Field::Published => &mut meta.published,
+                        Field::Updated => &mut meta.updated,
+                        _ => &mut meta.next_review,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(date);
+                    }
+                }
+            }
+        }
+    }
+    // Bylines: paragraphs that start with "Medically reviewed by" anywhere,
+    // author lines ("By NAME") only before the first section heading.
+    let first_section = headings
+        .iter()
+        .find(|h| h.level >= 2)
+        .map_or(usize::MAX, |h| h.span.start);
+    for block in blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph && b.text.len() <= 400)
+    {
+        if meta.byline_reviewer.is_none()
+            && let Some((person, date)) = review_byline(block, options)
+        {
+            meta.byline_reviewer = Some(person);
+            meta.byline_review_date = date;
+            continue;
+        }
+        if meta.authors.is_empty()
+            && block.span.start < first_section
+            && let Some(person) = author_byline(block)
+        {
+            meta.authors.push(person);
+        }
+    }
+    meta
+}
+
+fn people_of(value: &FmValue, span: Range<usize>, origin: &Origin) -> Vec<Person> {
+    match value {
+        FmValue::List(items) => items
+            .iter()
+            .flat_map(|item| people_of(item, span.clone(), origin))
+            .collect(),
+        FmValue::Map(fields) => {
+            let get = |key: &str| {
+                fields
+                    .iter()
+                    .find(|(k, _)| keys_match(k, key))
+                    .and_then(|(_, v)| v.as_text())
+            };
+            let Some(name) = get("name") else {
+                return Vec::new();
+            };
+            let mut person = parse_person(&name, span, origin.clone());
+            if let Some(credentials) = get("credentials").or_else(|| get("credential")) {
+                person.credentials.extend(
+                    credentials
+                        .split([',', ' '])
+                        .filter(|c| !c.is_empty())
+                        .map(normalize_credential),
+                );
+            }
+            vec![person]
+        }
+        other => other
+            .as_text()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| vec![parse_person(&t, span, origin.clone())])
+            .unwrap_or_default(),
+    }
+}
+
+fn date_of(
+    value: &FmValue,
+    field: Field,
+    span: Range<usize>,
+    origin: Origin,
+    source: &str,
+    options: &ReviewOptions,
+) -> Option<DateField> {
+    let raw = match value {
+        // `published: true` is a Jekyll switch, not a date.
+        FmValue::Bool(_) | FmValue::Null => return None,
+        FmValue::Str(s) if s.trim().is_empty() || matches!(s.trim(), "true" | "false") => {
+            return None;
+        }
+        other => other
+            .as_text()
+            .unwrap_or_else(|| source.get(span.clone()).unwrap_or("").to_string()),
+    };
+    Some(DateField {
+        field,
+        value: parse_date(&raw, options.date_order),
+        raw,
+        span,
+        origin,
+    })
+}
+
+static REVIEW_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:medically\s+reviewed|clinically\s+reviewed|expert\s+reviewed|reviewed|fact[- ]checked)\s+by\s*:?\s+(?P<who>.+?)(?:\s+on\s+(?P<date>.+?))?[\s.]*$",
+    )
+    .unwrap()
+});
+
+static AUTHOR_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[Bb]y|[Ww]ritten\s+by|[Aa]uthor:)\s+(?P<who>[A-Z][^.]*?)[\s.]*$").unwrap()
+});
+
+/// "NAME | MD" alone on a line, as publishers print an author.
+static NAME_PIPE_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\|\s*[A-Za-z][A-Za-z.,\s-]{0,30})$",
+    )
+    .unwrap()
+});
+
+fn review_byline(
+    block: &TextBlock,
+    options: &ReviewOptions,
+) -> Option<(Person, Option<DateField>)> {
+    let text = block.text.trim_end();
+    let captures = REVIEW_BYLINE.captures(text)?;
+    let who = captures.name("who")?;
+    let person = parse_person(who.as_str(), block.source_span(who.range()), Origin::Byline);
+    let date = captures.name("date").map(|m| DateField {
+        field: Field::ReviewDate,
+        raw: m.as_str().to_string(),
+        span: block.source_span(m.range()),
+        value: parse_date(m.as_str(), options.date_order),
+        origin: Origin::Byline,
+    });
+    Some((person, date))
+}
+
+fn author_byline(block: &TextBlock) -> Option<Person> {
+    let text = block.text.trim();
+    if text.len() > 120 {
+        return None;
+    }
+    let who = AUTHOR_BYLINE
+        .captures(text)
+        .and_then(|c| c.name("who"))
+        .or_else(|| {
+            NAME_PIPE_CREDENTIAL
+                .captures(text)
+                .and_then(|c| c.name("who"))
+        })?;
+    if who.as_str().split_whitespace().count() > 12 {
+        return None;
+    }
+    let offset = block.text.len() - block.text.trim_start().len();
+    let range = who.start() + offset..who.end() + offset;
+    Some(parse_person(
+        who.as_str(),
+        block.source_span(range),
+        Origin::Byline,
+    ))
+}
+
+/// Credentials that may trail a name without a comma ("Marcus Lee MD").
+const KNOWN_CREDENTIALS: &[&str] = &[
+    "MD", "DO", "MBBS", "MBCHB", "DDS", "DMD", "DPM", "PHARMD", "RPH", "RN", "NP", "FNP", "FNP-BC",
+    "APRN", "CRNA", "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PSYD", "LCSW", "PHD", "MPH",
+    "MS", "MSN", "BSN", "DNP", "MA", "MBA", "FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG",
+    "FACC", "FRCP", "FRCS", "MRCP", "MRCGP", "IBCLC", "CDCES", "LPN", "DC", "OD", "ND", "MSC",
+    "BSC", "DRPH", "SCD", "LMFT", "LPC", "MSW", "CNS", "OTR", "CCC-SLP",
+];
+
+/// "M.D." → "MD"; keeps case ("PhD").
+pub fn normalize_credential(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter(|c| *c != '.' && !c.is_whitespace())
+        .collect()
+}
+
+fn is_known_credential(word: &str) -> bool {
+    let upper = normalize_credential(word).to_ascii_uppercase();
+    KNOWN_CREDENTIALS.contains(&upper.as_str())
+}
+
+/// A word shaped like post-nominal letters: "MD", "PhD", "FNP-BC", "M.D.".
+fn looks_like_credential(word: &str) -> bool {
+    let word = normalize_credential(word);
+    if is_known_credential(&word) {
+        return true;
+    }
+    let uppercase = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=8).contains(&word.len())
+        && uppercase >= 2
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
+}
+
+/// Splits "Dr. Omar Haddad, MD, FAAD, Haddad Skin Clinic" or
+/// "Alan Lucks | MD, Practice - New York" into name, credentials and
+/// affiliation.
+pub fn parse_person(raw: &str, span: Range<usize>, origin: Origin) -> Person {
+    let text = raw.trim().trim_end_matches(['.', ',', ';']);
+    let mut rest_text = text;
+    for prefix in ["Dr. ", "Dr ", "Doctor ", "dr. ", "DR. "] {
+        if let Some(stripped) = rest_text.strip_prefix(prefix) {
+            rest_text = stripped.trim_start();
+            break;
+        }
+    }
+    let (name_part, tail) = match rest_text.split_once('|') {
+        Some((name, tail)) => (name, Some(tail)),
+        None => match rest_text.split_once(',') {
+            Some((name, tail)) => (name, Some(tail)),
+            None => (rest_text, None),
+        },
+    };
+    let mut name_words: Vec<&str> = name_part.split_whitespace().collect();
+    let mut credentials = Vec::new();
+    // Trailing credentials inside the name part: "Marcus Lee MD".
+    while name_words.len() > 1 && name_words.last().is_some_and(|w| is_known_credential(w)) {
+        credentials.insert(
+            0,
+            normalize_credential(name_words.pop().unwrap_or_default()),
+        );
+    }
+    let mut affiliation = None;
+    if let Some(tail) = tail {
+        let pieces: Vec<&str> = tail.split([',', '|']).collect();
+        for (index, piece) in pieces.iter().enumerate() {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            if words.is_empty() {
+                continue;
+            }
+            if words.iter().all(|w| looks_like_credential(w)) {
+                credentials.extend(words.iter().map(|w| normalize_credential(w)));
+            } else {
+                let joined = pieces[index..].join(",");
+                affiliation = Some(
+                    joined
+                        .trim()
+                        .trim_start_matches(['-', '–'])
+                        .trim()
+                        .to_string(),
+                );
+                break;
+            }
+        }
+    }
+    Person {
+        raw: raw.trim().to_string(),
+        name: name_words
+            .join(" ")
+            .trim_end_matches([',', '.'])
+            .to_string(),
+        credentials,
+        affiliation,
+        span,
+        origin,
+    }
+}
+
+/// A name reduced for comparison: lowercase letters and spaces, no title.
+pub fn comparable_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&"dr") | Some(&"doctor") => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(raw: &str) -> (String, Vec<String>, Option<String>) {
+        let p = parse_person(raw, 0..0, Origin::Byline);
+        (p.name, p.credentials, p.affiliation)
+    }
+
+    fn creds(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn names_split_into_name_credentials_and_affiliation() {
+        let cases: &[(&str, &str, &[&str], Option<&str>)] = &[
+            (
+                "Omar Haddad, MD, FAAD, Haddad Skin Clinic",
+                "Omar Haddad",
+                &["MD", "FAAD"],
+                Some("Haddad Skin Clinic"),
+            ),
+            (
+                "Alan Lucks | MD, Alan Lucks MDPC Private Practice - New York",
+                "Alan Lucks",
+                &["MD"],
+                Some("Alan Lucks MDPC Private Practice - New York"),
+            ),
+            ("Marcus Lee, MD", "Marcus Lee", &["MD"], None),
+            ("Marcus Lee MD", "Marcus Lee", &["MD"], None),
+            ("Dr. Ana Ruiz", "Ana Ruiz", &[], None),
+            ("Dr Ana Ruiz, M.D.", "Ana Ruiz", &["MD"], None),
+            ("Priya Raman", "Priya Raman", &[], None),
+            ("Jane O'Neil, RN, BSN", "Jane O'Neil", &["RN", "BSN"], None),
+            (
+                "Sam Park, PharmD, BCPS",
+                "Sam Park",
+                &["PharmD", "BCPS"],
+                None,
+            ),
+            ("Leah Cohen, FNP-BC", "Leah Cohen", &["FNP-BC"], None),
+            (
+                "Chris Wu, PA-C, Lakeside Urgent Care",
+                "Chris Wu",
+                &["PA-C"],
+                Some("Lakeside Urgent Care"),
+            ),
+            ("Nia Brown, PhD, MPH", "Nia Brown", &["PhD", "MPH"], None),
+            ("Ravi Shah, MD FACP", "Ravi Shah", &["MD", "FACP"], None),
+            ("Dana Whitfield | MD", "Dana Whitfield", &["MD"], None),
+            (
+                "Tom Reyes, Registered Dietitian",
+                "Tom Reyes",
+                &[],
+                Some("Registered Dietitian"),
+            ),
+            (
+                "Ellen Marsh, MBChB, St Mary's Hospital, London",
+                "Ellen Marsh",
+                &["MBChB"],
+                Some("St Mary's Hospital, London"),
+            ),
+        ];
+        for (raw, name, credentials, affiliation) in cases {
+            assert_eq!(
+                person(raw),
+                (
+                    name.to_string(),
+                    creds(credentials),
+                    affiliation.map(str::to_string)
+                ),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn comparable_names_ignore_case_punctuation_and_titles() {
+        assert_eq!(comparable_name("Dr. Ana  Ruiz"), "ana ruiz");
+        assert_eq!(comparable_name("ana ruiz"), comparable_name("ANA RUIZ."));
+        assert_ne!(
+            comparable_name("Ana Ruiz"),
+            comparable_name("Ana Ruiz-Lopez")
+        );
+    }
+}

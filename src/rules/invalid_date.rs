@@ -1,0 +1,58 @@
+//! `invalid-date`: a date that cannot be read or does not exist.
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a review, publish, update or next-review date, in the front
+    /// matter or in the review byline, that cannot be read or names a day
+    /// that does not exist (February 30). Accepted forms: `2026-01-22`,
+    /// `January 22nd, 2026`, `Jan 22, 2026`, `22 January 2026`,
+    /// `2026/01/22`, and native YAML/TOML dates. All-numeric dates such as
+    /// `03/04/2026` are ambiguous unless `dates.order` says how to read them.
+    ///
+    /// ## Why is this bad?
+    /// A date nobody can read is no date at all: the publishing system may
+    /// drop it, and freshness checks cannot run.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// reviewed_on: 2026-02-30
+    /// updated: 2018-10-6
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// reviewed_on: 2026-02-28
+    /// updated: 2018-10-06
+    /// ---
+    /// ```
+    pub static INVALID_DATE = {
+        name: "invalid-date",
+        category: "review",
+        severity: Error,
+        check: check,
+    };
+}
+
+fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    for date in article.review.dates() {
+        if let Err(error) = &date.value {
+            out.emit(
+                date.span.clone(),
+                format!(
+                    "{} \"{}\" {}",
+                    date.field.noun(),
+                    date.raw,
+                    error.describe()
+                ),
+            )
+            .help(error.help());
+        }
+    }
+}

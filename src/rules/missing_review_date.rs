@@ -1,0 +1,56 @@
+//! `missing-review-date`: the review has no date.
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an article with no review date, neither in the front matter
+    /// (`reviewed_on`, `reviewed`, `last_reviewed`, `review_date`,
+    /// `medically_reviewed_on`) nor in the review byline ("… on January 22,
+    /// 2026").
+    ///
+    /// ## Why is this bad?
+    /// Medical advice changes. Without a date, neither readers nor editors can
+    /// tell whether the review still stands, and medlint cannot tell when it
+    /// goes stale.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// *Medically reviewed by Marcus Lee, MD*
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// *Medically reviewed by Marcus Lee, MD on April 5, 2026*
+    /// ```
+    pub static MISSING_REVIEW_DATE = {
+        name: "missing-review-date",
+        category: "review",
+        severity: Error,
+        check: check,
+    };
+}
+
+fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    let review = &article.review;
+    if review.review_date().is_some() {
+        return;
+    }
+    match review.reviewer() {
+        Some(reviewer) => {
+            out.emit(
+                reviewer.span.clone(),
+                format!("review by \"{}\" has no date", reviewer.name),
+            )
+            .help(
+                "add `reviewed_on: YYYY-MM-DD` to the front matter, or \"on DATE\" to the byline",
+            );
+        }
+        None => {
+            out.emit(article.top_span(), "article has no review date")
+                .help("add `reviewed_on: YYYY-MM-DD` to the front matter once the article is reviewed");
+        }
+    }
+}

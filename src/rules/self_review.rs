@@ -1,0 +1,63 @@
+//! `self-review`: the author reviewed their own article.
+
+use crate::article::Article;
+use crate::article::review::comparable_name;
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Warns when the medical reviewer is also an author. Names are compared
+    /// without credentials, titles ("Dr"), case and punctuation. Set
+    /// `review.allow-self-review = true` to allow it.
+    ///
+    /// ## Why is this bad?
+    /// A medical review is a second pair of eyes. An author reviewing their
+    /// own work is not independent, however qualified.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// By Dana Whitfield | MD
+    ///
+    /// *Medically reviewed by Dr. Dana Whitfield, MD on March 3, 2026.*
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// By Dana Whitfield | MD
+    ///
+    /// *Medically reviewed by Omar Haddad, MD, FAAD on March 3, 2026.*
+    /// ```
+    pub static SELF_REVIEW = {
+        name: "self-review",
+        category: "review",
+        severity: Warning,
+        check: check,
+    };
+}
+
+fn check(article: &Article, config: &Config, out: &mut Emitter) {
+    if config.review.allow_self_review {
+        return;
+    }
+    let Some(reviewer) = article.review.reviewer() else {
+        return;
+    };
+    let reviewer_name = comparable_name(&reviewer.name);
+    if reviewer_name.is_empty() {
+        return;
+    }
+    if let Some(author) = article
+        .review
+        .authors
+        .iter()
+        .find(|a| comparable_name(&a.name) == reviewer_name)
+    {
+        out.emit(
+            reviewer.span.clone(),
+            format!("\"{}\" reviewed an article they wrote", reviewer.name),
+        )
+        .label(author.span.clone(), "named as the author here")
+        .help("have someone other than the author do the medical review");
+    }
+}

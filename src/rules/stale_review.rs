@@ -1,0 +1,78 @@
+//! `stale-review`: the review is older than the allowed age, or overdue.
+
+use chrono::{Months, NaiveDate};
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a review older than `review.max-age` (24 months by default),
+    /// and an article whose `next_review` date has passed.
+    ///
+    /// ## Why is this bad?
+    /// Guidance, doses and evidence change. Publishers promise readers that
+    /// medical content is re-reviewed on a schedule; a stale review breaks
+    /// that promise.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// reviewed_by: "Marcus Lee, MD"
+    /// reviewed_on: 2023-05-14
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// reviewed_by: "Marcus Lee, MD"
+    /// reviewed_on: 2026-10-02
+    /// ---
+    /// ```
+    pub static STALE_REVIEW = {
+        name: "stale-review",
+        category: "review",
+        severity: Error,
+        check: check,
+    };
+}
+
+/// The day a review from `reviewed` stops being current.
+pub(crate) fn expiry(reviewed: NaiveDate, config: &Config) -> Option<NaiveDate> {
+    reviewed.checked_add_months(Months::new(config.review.max_age_months))
+}
+
+fn check(article: &Article, config: &Config, out: &mut Emitter) {
+    let review = &article.review;
+    if let Some(date) = review.review_date()
+        && let Ok(reviewed) = date.value
+        && reviewed <= config.today
+        && let Some(expires) = expiry(reviewed, config)
+        && expires < config.today
+    {
+        out.emit(
+            date.span.clone(),
+            format!(
+                "review from {reviewed} expired on {expires} (max age {} months)",
+                config.review.max_age_months
+            ),
+        )
+        .help("have the article reviewed again and update the review date");
+        return;
+    }
+    if let Some(next) = &review.next_review
+        && let Ok(due) = next.value
+        && due < config.today
+    {
+        out.emit(
+            next.span.clone(),
+            format!(
+                "next review was due on {due}, {} days ago",
+                (config.today - due).num_days()
+            ),
+        )
+        .help("have the article reviewed again and set a new next review date");
+    }
+}
