@@ -558,6 +558,86 @@ mod tests {
         }
     }
 
+    fn meta(source: &str) -> ReviewMeta {
+        crate::article::Article::parse(source).review
+    }
+
+    #[test]
+    fn bylines_in_plain_italic_and_bold_text() {
+        for source in [
+            "# T\n\nMedically reviewed by Alan Park | MD, Park Clinic - Denver on January 22nd, 2026.\n",
+            "# T\n\n*Medically reviewed by Alan Park | MD, Park Clinic - Denver on January 22nd, 2026*\n",
+            "# T\n\n**Reviewed by Alan Park | MD, Park Clinic - Denver on January 22nd, 2026.**\n",
+            "# T\n\n_Fact-checked by: Alan Park | MD, Park Clinic - Denver on January 22nd, 2026_\n",
+        ] {
+            let meta = meta(source);
+            let reviewer = meta
+                .byline_reviewer
+                .as_ref()
+                .unwrap_or_else(|| panic!("{source}"));
+            assert_eq!(reviewer.name, "Alan Park", "{source}");
+            assert_eq!(reviewer.credentials, ["MD"], "{source}");
+            assert_eq!(
+                reviewer.affiliation.as_deref(),
+                Some("Park Clinic - Denver"),
+                "{source}"
+            );
+            let date = meta.byline_review_date.as_ref().expect("date");
+            assert_eq!(&source[date.span.clone()], "January 22nd, 2026");
+            assert_eq!(
+                date.value,
+                Ok(NaiveDate::from_ymd_opt(2026, 1, 22).unwrap())
+            );
+        }
+    }
+
+    #[test]
+    fn author_lines_before_the_first_section() {
+        assert_eq!(
+            meta("# T\n\nBy Chris Patel\n\n## A\n\nText.\n").authors[0].name,
+            "Chris Patel"
+        );
+        assert_eq!(
+            meta("# T\n\nWritten by Chris Patel, RN\n").authors[0].credentials,
+            ["RN"]
+        );
+        assert_eq!(
+            meta("# T\n\nAlan Lucks | MD\n\nIntro.\n").authors[0].name,
+            "Alan Lucks"
+        );
+        // After the first section, "By …" is prose, not a byline.
+        assert!(meta("# T\n\n## A\n\nBy Chris Patel\n").authors.is_empty());
+        assert!(meta("# T\n\nby the way, rest helps.\n").authors.is_empty());
+    }
+
+    #[test]
+    fn prose_mentioning_a_review_is_not_a_byline() {
+        let meta = meta("# T\n\nThe study was reviewed by the FDA on March 3, 2024.\n");
+        assert!(meta.byline_reviewer.is_none());
+    }
+
+    #[test]
+    fn front_matter_people_and_dates() {
+        let source = "---\nAuthors: [Lena Okafor, Sam Ortiz]\nMedical-Reviewer:\n  name: Omar Haddad\n  credentials: MD, FAAD\nReview_Date: 2026-03-01\nlastupdate: 2026-04-01\n---\n# T\n";
+        let meta = meta(source);
+        assert_eq!(meta.authors.len(), 2);
+        assert_eq!(meta.authors[1].name, "Sam Ortiz");
+        let reviewer = meta.fm_reviewer.unwrap();
+        assert_eq!(
+            (reviewer.name.as_str(), reviewer.credentials.clone()),
+            ("Omar Haddad", vec!["MD".to_string(), "FAAD".to_string()])
+        );
+        assert_eq!(&source[meta.fm_review_date.unwrap().span], "2026-03-01");
+        // `lastupdate` is not a known key until mapped.
+        assert!(meta.updated.is_none());
+        let options = ReviewOptions {
+            extra_keys: vec![("lastupdate".into(), Field::Updated)],
+            date_order: None,
+        };
+        let mapped = crate::article::Article::parse_with(source, &options).review;
+        assert_eq!(mapped.updated.unwrap().raw, "2026-04-01");
+    }
+
     #[test]
     fn comparable_names_ignore_case_punctuation_and_titles() {
         assert_eq!(comparable_name("Dr. Ana  Ruiz"), "ana ruiz");
