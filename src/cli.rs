@@ -9,11 +9,13 @@ use rayon::prelude::*;
 
 use crate::article::review::Field;
 use crate::config::Config;
+use crate::config::file as config_file;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input};
 use crate::line_index::LineIndex;
 use crate::render::{self, FileReport, Located, Summary};
 use crate::rules;
+use crate::suggest::did_you_mean;
 
 /// Exit codes: ripgrep's and Ruff's convention.
 pub const EXIT_OK: i32 = 0;
@@ -44,6 +46,12 @@ enum Command {
     Explain {
         /// The rule's name, e.g. empty-table
         rule: String,
+    },
+    /// Write a commented default medlint.toml in the current directory
+    Init {
+        /// Where to write it
+        #[arg(default_value = "medlint.toml")]
+        path: PathBuf,
     },
 }
 
@@ -110,6 +118,12 @@ struct CheckArgs {
     /// Turn off these rules or categories (comma-separated)
     #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
     ignore: Vec<String>,
+    /// Use this config file instead of looking for medlint.toml
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every config file
+    #[arg(long)]
+    no_config: bool,
     /// Read a further front matter key as a known field, e.g. lastupdate=updated (repeatable)
     #[arg(long, value_name = "KEY=FIELD")]
     front_matter_key: Vec<String>,
@@ -132,6 +146,7 @@ pub fn run(args: Vec<String>) -> i32 {
         Command::Check(args) => check(args),
         Command::Rules { format } => print_rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Init { path } => init(&path),
     };
     match result {
         Ok(code) => code,
@@ -140,12 +155,37 @@ pub fn run(args: Vec<String>) -> i32 {
             eprintln!("error: {message}");
             EXIT_ERROR
         }
+        Err(Failure::Config(error, color)) => {
+            // Show a discovered config by its path from here, as users know it.
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let path = error
+                .path
+                .strip_prefix(&cwd)
+                .unwrap_or(&error.path)
+                .display()
+                .to_string();
+            if error.source.is_empty() {
+                eprintln!("error: {path}: {}", error.message);
+            } else {
+                let text = render::human::render_error(
+                    &path,
+                    &error.source,
+                    &error.span,
+                    &error.message,
+                    error.help.as_deref(),
+                    color,
+                );
+                eprintln!("{text}");
+            }
+            EXIT_ERROR
+        }
     }
 }
 
 enum Failure {
     BrokenPipe,
     Usage(String),
+    Config(config_file::ConfigError, bool),
 }
 
 impl From<io::Error> for Failure {
@@ -163,7 +203,9 @@ fn with_default_command(mut args: Vec<String>) -> Vec<String> {
     let first = args.get(1).map(String::as_str);
     let is_command = matches!(
         first,
-        Some("check" | "rules" | "explain" | "help" | "-h" | "--help" | "-V" | "--version")
+        Some(
+            "check" | "rules" | "explain" | "init" | "help" | "-h" | "--help" | "-V" | "--version"
+        )
     );
     if !is_command {
         args.insert(1.min(args.len()), "check".to_string());
@@ -188,7 +230,24 @@ fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
 
 fn check(args: CheckArgs) -> Result<i32, Failure> {
     let today = parse_today(args.today.as_deref())?;
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
     let mut config = Config::new(today);
+    let config_path = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => std::env::current_dir()
+            .ok()
+            .and_then(|dir| config_file::discover(&dir)),
+    };
+    if let Some(path) = &config_path
+        && let Err(error) = config_file::load(path, &mut config)
+    {
+        return Err(Failure::Config(error, color));
+    }
     apply_rule_selection(&mut config, &args.select, &args.ignore)?;
     for mapping in &args.front_matter_key {
         let (key, field) = mapping.split_once('=').ok_or_else(|| {
@@ -206,11 +265,6 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             .extra_keys
             .push((key.trim().to_string(), parsed));
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
     if args.jobs == Some(0) {
         return Err(Failure::Usage("--jobs must be at least 1".to_string()));
     }
@@ -304,6 +358,31 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 
+fn init(path: &std::path::Path) -> Result<i32, Failure> {
+    use std::fs::OpenOptions;
+    let file = OpenOptions::new().write(true).create_new(true).open(path);
+    let mut file = match file {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Failure::Usage(format!(
+                "{} already exists; not overwriting it",
+                path.display()
+            )));
+        }
+        Err(error) => {
+            return Err(Failure::Usage(format!(
+                "cannot create {}: {}",
+                path.display(),
+                discover::describe_io(&error)
+            )));
+        }
+    };
+    file.write_all(crate::config::template::DEFAULT_CONFIG.as_bytes())
+        .map_err(|error| Failure::Usage(format!("cannot write {}: {error}", path.display())))?;
+    println!("wrote {}", path.display());
+    Ok(EXIT_OK)
+}
+
 /// Applies `--select` and `--ignore` (rule names or categories).
 fn apply_rule_selection(
     config: &mut Config,
@@ -331,7 +410,14 @@ fn apply_rule_selection(
     for rule in rules::REGISTRY {
         let selected = select.is_empty() || matches(rule, select);
         if !selected || matches(rule, ignore) {
-            config.severities.insert(rule.name.to_string(), None);
+            config.disabled.insert(rule.name.to_string());
+        } else if !select.is_empty() && config.severity_of(rule).is_none() {
+            // Selecting a rule by name turns it on even when the file says off.
+            if select.iter().any(|n| n == rule.name) {
+                config
+                    .severities
+                    .insert(rule.name.to_string(), Some(rule.default_severity));
+            }
         }
     }
     Ok(())
@@ -440,30 +526,4 @@ fn explain(name: &str) -> Result<i32, Failure> {
         rule.docs()
     )?;
     Ok(EXIT_OK)
-}
-
-/// The closest candidate by edit distance, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (edit_distance(name, c), c))
-        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }

@@ -45,9 +45,81 @@ fn render_one(
     index: &LineIndex<'_>,
     d: &Diagnostic,
 ) -> String {
+    let labels: Vec<(&std::ops::Range<usize>, &str)> = d
+        .labels
+        .iter()
+        .map(|l| (&l.span, l.message.as_str()))
+        .collect();
+    let excerpt = Excerpt {
+        path,
+        source,
+        index,
+        span: &d.span,
+        labels: &labels,
+    };
+    render_report(
+        renderer,
+        level(d.severity),
+        Some(d.rule),
+        &d.message,
+        &excerpt,
+        d.help.as_deref(),
+    )
+}
+
+/// A located problem outside any article (e.g. in a config file), rendered
+/// the same way as a diagnostic.
+pub fn render_error(
+    path: &str,
+    source: &str,
+    span: &std::ops::Range<usize>,
+    message: &str,
+    help: Option<&str>,
+    color: bool,
+) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let index = LineIndex::new(source);
+    let excerpt = Excerpt {
+        path,
+        source,
+        index: &index,
+        span,
+        labels: &[],
+    };
+    render_report(&renderer, Level::ERROR, None, message, &excerpt, help)
+}
+
+/// The source lines a report shows, with its primary span and labels.
+struct Excerpt<'a> {
+    path: &'a str,
+    source: &'a str,
+    index: &'a LineIndex<'a>,
+    span: &'a std::ops::Range<usize>,
+    labels: &'a [(&'a std::ops::Range<usize>, &'a str)],
+}
+
+fn render_report(
+    renderer: &Renderer,
+    level: Level<'_>,
+    id: Option<&str>,
+    title: &str,
+    excerpt: &Excerpt<'_>,
+    help: Option<&str>,
+) -> String {
+    let Excerpt {
+        path,
+        source,
+        index,
+        span,
+        labels,
+    } = *excerpt;
     // Excerpt only the lines the annotations touch, so that rendering costs
     // what the diagnostic shows, not what the file holds.
-    let spans = std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span));
+    let spans = std::iter::once(span).chain(labels.iter().map(|(s, _)| *s));
     let (mut first, mut last) = (usize::MAX, 0);
     for span in spans {
         first = first.min(index.line_of(span.start));
@@ -58,7 +130,10 @@ fn render_one(
         );
     }
     let start = index.line_start(first);
-    let end = index.line_range(last.min(index.line_count() - 1)).end;
+    let end = index
+        .line_range(last.min(index.line_count() - 1))
+        .end
+        .max(start);
     let excerpt = sanitize_for_terminal(&source[start..end]);
     let shift = |offset: usize| -> usize {
         // Sanitising maps one char to one char, but byte lengths can change;
@@ -70,28 +145,28 @@ fn render_one(
             .map_or(excerpt.len(), |(i, _)| i)
     };
     let range = |span: &std::ops::Range<usize>| shift(span.start)..shift(span.end.max(span.start));
-    let message = sanitize_for_terminal(&d.message);
+    let message = sanitize_for_terminal(title);
     let mut snippet = Snippet::source(excerpt.as_ref())
         .line_start(first + 1)
         .path(path)
-        .annotation(AnnotationKind::Primary.span(range(&d.span)));
-    let label_texts: Vec<_> = d
-        .labels
+        .annotation(AnnotationKind::Primary.span(range(span)));
+    let label_texts: Vec<_> = labels
         .iter()
-        .map(|l| sanitize_for_terminal(&l.message))
+        .map(|(_, text)| sanitize_for_terminal(text))
         .collect();
-    for (label, text) in d.labels.iter().zip(&label_texts) {
+    for ((label_span, _), text) in labels.iter().zip(&label_texts) {
         snippet = snippet.annotation(
             AnnotationKind::Context
-                .span(range(&label.span))
+                .span(range(label_span))
                 .label(text.as_ref()),
         );
     }
-    let mut group = level(d.severity)
-        .primary_title(message.as_ref())
-        .id(d.rule)
-        .element(snippet);
-    let help = d.help.as_deref().map(sanitize_for_terminal);
+    let mut title = level.primary_title(message.as_ref());
+    if let Some(id) = id {
+        title = title.id(id);
+    }
+    let mut group = title.element(snippet);
+    let help = help.map(sanitize_for_terminal);
     if let Some(help) = &help {
         group = group.element(Level::HELP.message(help.as_ref()));
     }

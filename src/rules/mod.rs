@@ -47,6 +47,7 @@ pub mod review_mismatch;
 pub mod reviewer_credentials;
 pub mod self_review;
 pub mod stale_review;
+pub mod unused_suppression;
 
 /// A built-in rule.
 pub struct Rule {
@@ -99,6 +100,7 @@ pub static REGISTRY: &[&Rule] = &[
     &review_mismatch::REVIEW_MISMATCH,
     &changed_after_review::CHANGED_AFTER_REVIEW,
     &invalid_front_matter::INVALID_FRONT_MATTER,
+    &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

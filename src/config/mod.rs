@@ -1,9 +1,14 @@
-//! Settings every rule reads: required sections, today's date, severities.
+//! Settings every rule reads: required sections, today's date, severities,
+//! review policy.
 //!
-//! Built with the shipped defaults from DESIGN.md; the command line adjusts
-//! it. Rules only ever see a finished `Config`.
+//! Built with the shipped defaults from DESIGN.md, then adjusted by
+//! `medlint.toml` (see `file`) and the command line. Rules only ever see a
+//! finished `Config`.
 
-use std::collections::HashMap;
+pub mod file;
+pub mod template;
+
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -79,14 +84,24 @@ pub fn default_bottom_line() -> RequiredSection {
     )
 }
 
+/// The three sections DESIGN.md requires by default.
+pub fn default_sections() -> Vec<RequiredSection> {
+    vec![default_takeaways(), default_faq(), default_bottom_line()]
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The date reviews and publish dates are judged against.
     pub today: NaiveDate,
     pub required_sections: Vec<RequiredSection>,
-    /// Severity per rule name; `None` turns the rule off. Rules not listed
-    /// run at their default severity.
+    /// Severity per rule name or category from `[rules]`; `None` turns the
+    /// rule off. A rule's own entry wins over its category's.
     pub severities: HashMap<String, Option<Severity>>,
+    /// `[[overrides]]`: severities for files matching globs; later wins.
+    pub overrides: Vec<Override>,
+    /// Rules turned off by `--select`/`--ignore`, which win over the file.
+    pub disabled: HashSet<String>,
+    pub readability: Readability,
     /// How review metadata is read (extra front matter keys, date order).
     pub review_options: ReviewOptions,
     pub review: ReviewPolicy,
@@ -152,18 +167,68 @@ impl Config {
     pub fn new(today: NaiveDate) -> Self {
         Config {
             today,
-            required_sections: vec![default_takeaways(), default_faq(), default_bottom_line()],
+            required_sections: default_sections(),
             severities: HashMap::new(),
+            overrides: Vec::new(),
+            disabled: HashSet::new(),
+            readability: Readability::default(),
             review_options: ReviewOptions::default(),
             review: ReviewPolicy::default(),
         }
     }
 
-    /// The severity `rule` runs at, or `None` when it is off.
+    /// The severity `rule` runs at for every file, or `None` when it is off.
     pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
-        match self.severities.get(rule.name) {
-            Some(setting) => *setting,
-            None => Some(rule.default_severity),
+        self.severity_for(rule, "")
+    }
+
+    /// The severity `rule` runs at for the file at `path`, or `None`.
+    pub fn severity_for(&self, rule: &Rule, path: &str) -> Option<Severity> {
+        if self.disabled.contains(rule.name) {
+            return None;
+        }
+        let mut severity = lookup(&self.severities, rule).unwrap_or(Some(rule.default_severity));
+        if !path.is_empty() && !self.overrides.is_empty() {
+            let candidate = path.strip_prefix("./").unwrap_or(path);
+            for over in &self.overrides {
+                if over.paths.is_match(candidate)
+                    && let Some(setting) = lookup(&over.severities, rule)
+                {
+                    severity = setting;
+                }
+            }
+        }
+        severity
+    }
+}
+
+fn lookup(map: &HashMap<String, Option<Severity>>, rule: &Rule) -> Option<Option<Severity>> {
+    map.get(rule.name)
+        .or_else(|| map.get(rule.category))
+        .copied()
+}
+
+/// Severities for the files that match `paths`.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub paths: globset::GlobSet,
+    pub severities: HashMap<String, Option<Severity>>,
+}
+
+/// Thresholds for the readability rules.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Readability {
+    /// Highest acceptable Flesch–Kincaid grade.
+    pub max_grade: f64,
+    /// Longest acceptable sentence, in words.
+    pub max_words: usize,
+}
+
+impl Default for Readability {
+    fn default() -> Self {
+        Readability {
+            max_grade: 8.0,
+            max_words: 30,
         }
     }
 }

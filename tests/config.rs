@@ -1,0 +1,464 @@
+//! `medlint.toml`, `--config`, `--no-config`, `init` and inline
+//! suppressions, end to end: every option changes an outcome.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// An article that is clean but for what a test adds.
+const CLEAN: &str = "---
+reviewed_by: \"Ana Ruiz, MD\"
+reviewed_on: 2026-10-01
+author: Sam Ortiz
+---
+# Allergies
+
+## Key Takeaways
+
+- Pollen peaks in spring
+- Antihistamines help
+
+## Frequently Asked Questions
+
+### Do allergies go away?
+
+Some children outgrow them.
+
+## The Bottom Line
+
+Most allergies can be managed.
+";
+
+struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    fn new(config: &str) -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        if !config.is_empty() {
+            std::fs::write(dir.path().join("medlint.toml"), config).unwrap();
+        }
+        Project { dir }
+    }
+
+    fn file(&self, name: &str, text: &str) -> &Project {
+        let path = self.dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `medlint check` in the project, judged on a fixed date.
+    fn cmd(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.args(["check", "--today", "2026-11-24"]);
+        cmd
+    }
+
+    /// `medlint` in the project, with no arguments yet.
+    fn bare(&self) -> Command {
+        let mut cmd = Command::cargo_bin("medlint").unwrap();
+        cmd.current_dir(self.path())
+            .env_remove("MEDLINT_TODAY")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// (rule, severity, line) of every finding, from JSON output.
+    fn findings(&self, args: &[&str]) -> Vec<(String, String, u64)> {
+        let output = self
+            .cmd()
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&output.stderr)));
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["severity"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    fn rules(&self, args: &[&str]) -> Vec<String> {
+        self.findings(args)
+            .into_iter()
+            .map(|(rule, _, _)| rule)
+            .collect()
+    }
+}
+
+fn with_empty_cell() -> String {
+    CLEAN.replace(
+        "## The Bottom Line",
+        "## Doses\n\n| Medicine | Dose |\n| --- | --- |\n| Cetirizine | 10 mg |\n| Loratadine | |\n\n## The Bottom Line",
+    )
+}
+
+#[test]
+fn the_clean_article_is_clean_without_config() {
+    let project = Project::new("");
+    project.file("a.md", CLEAN);
+    assert_eq!(project.rules(&["a.md"]), Vec::<String>::new());
+}
+
+#[test]
+fn rule_severity_can_be_raised_lowered_or_turned_off() {
+    let article = with_empty_cell();
+    let project = Project::new("[rules]\nempty-table-cell = \"error\"\n");
+    project.file("a.md", &article);
+    assert_eq!(project.findings(&["a.md"])[0].1, "error");
+    project.cmd().arg("a.md").assert().code(1);
+    let project = Project::new("[rules]\nempty-table-cell = \"off\"\n");
+    project.file("a.md", &article);
+    assert!(project.rules(&["a.md"]).is_empty());
+}
+
+#[test]
+fn category_severity_applies_unless_a_rule_says_otherwise() {
+    let article = with_empty_cell();
+    let project = Project::new("[rules]\ntables = \"info\"\n");
+    project.file("a.md", &article);
+    assert_eq!(project.findings(&["a.md"])[0].1, "info");
+    let project = Project::new("[rules]\nempty-table-cell = \"error\"\ntables = \"off\"\n");
+    project.file("a.md", &article);
+    assert_eq!(project.findings(&["a.md"])[0].1, "error");
+}
+
+#[test]
+fn command_line_selection_wins_over_the_file() {
+    let article = with_empty_cell();
+    let project = Project::new("[rules]\nempty-table-cell = \"off\"\n");
+    project.file("a.md", &article);
+    assert_eq!(
+        project.rules(&["a.md", "--select", "empty-table-cell"]),
+        ["empty-table-cell"]
+    );
+    let project = Project::new("[rules]\nempty-table-cell = \"error\"\n");
+    project.file("a.md", &article);
+    assert!(project.rules(&["a.md", "--ignore", "tables"]).is_empty());
+}
+
+#[test]
+fn required_sections_and_aliases_are_configurable() {
+    let article = CLEAN.replace("## Frequently Asked Questions", "## Reader Questions");
+    let project = Project::new("");
+    project.file("a.md", &article);
+    assert_eq!(project.rules(&["a.md"]), ["missing-section"]);
+    let project = Project::new("[sections.aliases]\nfaq = [\"Reader Questions\"]\n");
+    project.file("a.md", &article);
+    assert!(project.rules(&["a.md"]).is_empty());
+    let project = Project::new(
+        "[sections]\nrequired = [\"takeaways\", \"references\"]\n[sections.aliases]\nreferences = [\"References\", \"Sources\"]\n",
+    );
+    project.file("a.md", &article);
+    let output = project
+        .cmd()
+        .args(["a.md", "--format", "concise"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("missing required section \"References\""),
+        "{text}"
+    );
+    assert!(!text.contains("Frequently Asked Questions"), "{text}");
+}
+
+#[test]
+fn review_max_age_and_warn_before_change_freshness() {
+    let article = CLEAN.replace("2026-10-01", "2024-06-10");
+    let project = Project::new("");
+    project.file("a.md", &article);
+    assert_eq!(project.rules(&["a.md"]), ["stale-review"]);
+    let project = Project::new("[review]\nmax-age = \"3 years\"\n");
+    project.file("a.md", &article);
+    assert!(project.rules(&["a.md"]).is_empty());
+    let project = Project::new("[review]\nmax-age = \"36 months\"\nwarn-before = \"30 weeks\"\n");
+    project.file("a.md", &article);
+    assert_eq!(project.rules(&["a.md"]), ["review-due-soon"]);
+    let project = Project::new("[review]\nmax-age = \"12 months\"\n");
+    project.file("a.md", &CLEAN.replace("2026-10-01", "2025-12-15"));
+    assert_eq!(project.rules(&["a.md"]), ["review-due-soon"]);
+}
+
+#[test]
+fn self_review_and_credentials_follow_the_review_policy() {
+    let own = CLEAN.replace("author: Sam Ortiz", "author: Ana Ruiz");
+    let project = Project::new("");
+    project.file("a.md", &own);
+    assert_eq!(project.rules(&["a.md"]), ["self-review"]);
+    let project = Project::new("[review]\nallow-self-review = true\n");
+    project.file("a.md", &own);
+    assert!(project.rules(&["a.md"]).is_empty());
+
+    let cns = CLEAN.replace("Ana Ruiz, MD", "Ana Ruiz, CNS");
+    let phd = CLEAN.replace("Ana Ruiz, MD", "Ana Ruiz, PhD");
+    let project = Project::new("");
+    project.file("cns.md", &cns).file("phd.md", &phd);
+    assert_eq!(
+        project.rules(&["cns.md", "phd.md"]),
+        ["reviewer-credentials", "reviewer-credentials"]
+    );
+    let project = Project::new("[review]\ncredentials = [\"CNS\"]\n");
+    project.file("cns.md", &cns).file("phd.md", &phd);
+    assert_eq!(
+        project.rules(&["cns.md", "phd.md"]),
+        ["reviewer-credentials"]
+    );
+    let project = Project::new("[review]\nallow-phd-mph = true\n");
+    project.file("phd.md", &phd);
+    assert!(project.rules(&["phd.md"]).is_empty());
+}
+
+#[test]
+fn front_matter_keys_are_configurable() {
+    let article = CLEAN.replace(
+        "author: Sam Ortiz",
+        "author: Sam Ortiz\nlastupdate: 2018-10-6",
+    );
+    let project = Project::new("");
+    project.file("a.md", &article);
+    assert!(project.rules(&["a.md"]).is_empty());
+    let project = Project::new("[front-matter]\nlastupdate = \"updated\"\n");
+    project.file("a.md", &article);
+    assert_eq!(
+        project.findings(&["a.md"]),
+        [("invalid-date".to_string(), "error".to_string(), 5)]
+    );
+}
+
+#[test]
+fn date_order_decides_how_numeric_dates_read() {
+    // 01/12/2026: January 12 read month first, 1 December (after today's
+    // 2026-11-24) read day first.
+    let article = CLEAN.replace(
+        "author: Sam Ortiz",
+        "author: Sam Ortiz\npublished: 01/12/2026",
+    );
+    let project = Project::new("");
+    project.file("a.md", &article);
+    assert_eq!(project.rules(&["a.md"]), ["invalid-date"]);
+    let project = Project::new("[dates]\norder = \"mdy\"\n");
+    project.file("a.md", &article);
+    assert!(project.rules(&["a.md"]).is_empty());
+    let project = Project::new("[dates]\norder = \"dmy\"\n");
+    project.file("a.md", &article);
+    assert_eq!(project.rules(&["a.md"]), ["future-date"]);
+}
+
+#[test]
+fn overrides_apply_to_matching_paths_only() {
+    let stale = CLEAN.replace("2026-10-01", "2020-01-01");
+    let project = Project::new(
+        "[[overrides]]\npaths = [\"drafts/**\"]\nrules = { stale-review = \"off\" }\n",
+    );
+    project
+        .file("drafts/a.md", &stale)
+        .file("live/b.md", &stale);
+    let output = project
+        .cmd()
+        .args([".", "--format", "concise", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "./live/b.md:3:14: error[stale-review] review from 2020-01-01 expired on 2022-01-01 (max age 24 months)\n"
+    );
+}
+
+#[test]
+fn config_is_found_in_a_parent_directory_or_named_or_ignored() {
+    let article = with_empty_cell();
+    let project = Project::new("[rules]\nempty-table-cell = \"off\"\n");
+    project.file("articles/a.md", &article);
+    let mut cmd = project.cmd();
+    cmd.current_dir(project.path().join("articles"));
+    let output = cmd
+        .args(["a.md", "--format", "concise", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "");
+    assert_eq!(
+        project.rules(&["articles/a.md", "--no-config"]),
+        ["empty-table-cell"]
+    );
+    project.file("strict.toml", "[rules]\nempty-table-cell = \"error\"\n");
+    assert_eq!(
+        project.findings(&["articles/a.md", "--config", "strict.toml"])[0].1,
+        "error"
+    );
+    // The dotted name is found too.
+    let dotted = Project::new("");
+    dotted
+        .file(".medlint.toml", "[rules]\ntables = \"off\"\n")
+        .file("a.md", &article);
+    assert!(dotted.rules(&["a.md"]).is_empty());
+}
+
+#[test]
+fn invalid_config_is_a_located_error_with_a_suggestion() {
+    let project = Project::new("[review]\nmax-age = \"24 months\"\nallow-self-reveiw = true\n");
+    project.file("a.md", CLEAN);
+    let output = project.cmd().arg("a.md").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    insta::assert_snapshot!(String::from_utf8(output.stderr).unwrap());
+    for (config, expected) in [
+        (
+            "[rules]\nempty-tabel = \"off\"\n",
+            "unknown rule or category \"empty-tabel\"; did you mean \"empty-table\"?",
+        ),
+        (
+            "[rules]\nempty-table = \"fatal\"\n",
+            "invalid severity \"fatal\" for \"empty-table\"",
+        ),
+        (
+            "[review]\nmax-age = 36\n",
+            "max-age must be a duration such as \"24 months\"",
+        ),
+        ("[dates]\norder = \"ymd\"\n", "invalid date order \"ymd\""),
+        (
+            "[front-matter]\nlastupdate = \"freshness\"\n",
+            "unknown front matter field \"freshness\"",
+        ),
+        (
+            "[sections]\nrequired = [\"glossary\"]\n",
+            "required section \"glossary\" has no aliases",
+        ),
+        (
+            "[[overrides]]\nrules = { stale-review = \"off\" }\n",
+            "an [[overrides]] table needs `paths`",
+        ),
+        (
+            "[readability]\nmax-words = -3\n",
+            "max-words must be a positive whole number",
+        ),
+        (
+            "[reveiw]\n",
+            "unknown key \"reveiw\"; did you mean \"review\"?",
+        ),
+        ("[review\n", "invalid TOML"),
+    ] {
+        let project = Project::new(config);
+        project.file("a.md", CLEAN);
+        project
+            .cmd()
+            .arg("a.md")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(expected))
+            .stderr(predicate::str::contains("medlint.toml:"));
+    }
+    let project = Project::new("");
+    project.file("a.md", CLEAN);
+    project
+        .cmd()
+        .args(["a.md", "--config", "missing.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing.toml: cannot read config file: no such file or directory",
+        ));
+}
+
+#[test]
+fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
+    let project = Project::new("");
+    project
+        .bare()
+        .arg("init")
+        .assert()
+        .success()
+        .stdout("wrote medlint.toml\n");
+    let written = std::fs::read_to_string(project.path().join("medlint.toml")).unwrap();
+    for key in [
+        "max-age",
+        "warn-before",
+        "allow-self-review",
+        "credentials",
+        "allow-phd-mph",
+        "order",
+        "max-grade",
+        "max-words",
+        "[[overrides]]",
+        "lastupdate",
+    ] {
+        assert!(written.contains(key), "init does not document {key}");
+    }
+    project.file("a.md", CLEAN);
+    project.cmd().arg("a.md").assert().success();
+    project
+        .bare()
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn inline_suppressions_hide_findings_and_report_unused_ones() {
+    let body = "# Allergies
+
+<!-- medlint-disable-next-line empty-section -->
+## Empty One
+
+## Table One
+
+<!-- medlint-disable empty-table-cell -->
+| A | B |
+| --- | --- |
+| x | 1 |
+| y | |
+<!-- medlint-enable -->
+
+## Table Two
+
+| A | B |
+| --- | --- |
+| x | 1 |
+| y | |
+
+<!-- medlint-disable-next-line stale-review -->
+Text.
+";
+    let article = format!(
+        "---\nmedlint: {{ disable: [missing-section, missing-reviewer, missing-review-date] }}\n---\n{body}"
+    );
+    let project = Project::new("");
+    project.file("a.md", &article);
+    let findings: Vec<(String, u64)> = project
+        .findings(&["a.md"])
+        .into_iter()
+        .map(|(r, _, l)| (r, l))
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            ("empty-table-cell".to_string(), 23),
+            ("unused-suppression".to_string(), 25)
+        ]
+    );
+    // The whole file, from front matter.
+    let whole = article.replace(
+        "missing-review-date]",
+        "missing-review-date, empty-table-cell, unused-suppression]",
+    );
+    let project = Project::new("");
+    project.file("a.md", &whole);
+    assert!(project.rules(&["a.md"]).is_empty());
+}
