@@ -13,7 +13,7 @@ use crate::config::file as config_file;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input};
 use crate::line_index::LineIndex;
-use crate::render::{self, FileReport, Located, Summary};
+use crate::render::{self, FileReport, Format, Located, Summary};
 use crate::rules;
 use crate::suggest::did_you_mean;
 
@@ -47,6 +47,11 @@ enum Command {
         /// The rule's name, e.g. empty-table
         rule: String,
     },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Write a commented default medlint.toml in the current directory
     Init {
         /// Where to write it
@@ -58,13 +63,6 @@ enum Command {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum RulesFormat {
     Human,
-    Json,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Human,
-    Concise,
     Json,
 }
 
@@ -103,6 +101,9 @@ struct CheckArgs {
     /// Print only the diagnostics, without the summary line
     #[arg(long, short)]
     quiet: bool,
+    /// Print the number of findings per rule instead of the findings
+    #[arg(long)]
+    statistics: bool,
     /// When to colour human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -135,11 +136,7 @@ pub fn run(args: Vec<String>) -> i32 {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() {
-                EXIT_ERROR
-            } else {
-                EXIT_OK
-            };
+            return if error.use_stderr() { EXIT_ERROR } else { EXIT_OK };
         }
     };
     let result = match cli.command {
@@ -147,6 +144,11 @@ pub fn run(args: Vec<String>) -> i32 {
         Command::Rules { format } => print_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Init { path } => init(&path),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "medlint", &mut io::stdout());
+            Ok(EXIT_OK)
+        }
     };
     match result {
         Ok(code) => code,
@@ -203,9 +205,7 @@ fn with_default_command(mut args: Vec<String>) -> Vec<String> {
     let first = args.get(1).map(String::as_str);
     let is_command = matches!(
         first,
-        Some(
-            "check" | "rules" | "explain" | "init" | "help" | "-h" | "--help" | "-V" | "--version"
-        )
+        Some("check" | "rules" | "explain" | "init" | "completions" | "help" | "-h" | "--help" | "-V" | "--version")
     );
     if !is_command {
         args.insert(1.min(args.len()), "check".to_string());
@@ -221,11 +221,8 @@ fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
             _ => return Ok(chrono::Local::now().date_naive()),
         },
     };
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Failure::Usage(format!(
-            "{origin} must be a date as YYYY-MM-DD, got \"{text}\""
-        ))
-    })
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Failure::Usage(format!("{origin} must be a date as YYYY-MM-DD, got \"{text}\"")))
 }
 
 fn check(args: CheckArgs) -> Result<i32, Failure> {
@@ -239,9 +236,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let config_path = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
-        (None, false) => std::env::current_dir()
-            .ok()
-            .and_then(|dir| config_file::discover(&dir)),
+        (None, false) => std::env::current_dir().ok().and_then(|dir| config_file::discover(&dir)),
     };
     if let Some(path) = &config_path
         && let Err(error) = config_file::load(path, &mut config)
@@ -250,20 +245,15 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     }
     apply_rule_selection(&mut config, &args.select, &args.ignore)?;
     for mapping in &args.front_matter_key {
-        let (key, field) = mapping.split_once('=').ok_or_else(|| {
-            Failure::Usage(format!(
-                "--front-matter-key takes KEY=FIELD, got \"{mapping}\""
-            ))
-        })?;
+        let (key, field) = mapping
+            .split_once('=')
+            .ok_or_else(|| Failure::Usage(format!("--front-matter-key takes KEY=FIELD, got \"{mapping}\"")))?;
         let parsed = Field::parse(field.trim()).ok_or_else(|| {
             Failure::Usage(format!(
                 "--front-matter-key: unknown field \"{field}\" (use author, reviewed_by, reviewed_on, published, updated or next_review)"
             ))
         })?;
-        config
-            .review_options
-            .extra_keys
-            .push((key.trim().to_string(), parsed));
+        config.review_options.extra_keys.push((key.trim().to_string(), parsed));
     }
     if args.jobs == Some(0) {
         return Err(Failure::Usage("--jobs must be at least 1".to_string()));
@@ -311,11 +301,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let mut summary = Summary::default();
     let mut reports = Vec::new();
     let mut had_error = false;
+    let streamed = args.format.is_streamed() && !args.statistics;
     for outcome in outcomes {
         match outcome {
             Ok(report) => {
                 summary.add(&report);
-                if args.format != Format::Json {
+                if streamed {
                     out.write_all(report.rendered.as_bytes())?;
                 }
                 reports.push(report);
@@ -327,17 +318,17 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             }
         }
     }
-    match args.format {
-        Format::Json => out.write_all(render::json::render(&reports, &summary).as_bytes())?,
-        Format::Human | Format::Concise => {
-            if !args.quiet {
-                let any = summary.errors + summary.warnings + summary.infos > 0;
-                if args.format == Format::Human && any {
-                    writeln!(out)?;
-                }
-                writeln!(out, "{}", summary.line())?;
-            }
+    if args.statistics {
+        out.write_all(render::statistics(&reports, args.format).as_bytes())?;
+    } else if let Some(document) = render::render_run(args.format, &reports, &summary) {
+        out.write_all(document.as_bytes())?;
+    }
+    if args.format.has_summary_line() && !args.quiet {
+        let any = summary.errors + summary.warnings + summary.infos > 0;
+        if args.format == Format::Human && any && !args.statistics {
+            writeln!(out)?;
         }
+        writeln!(out, "{}", summary.line())?;
     }
     out.flush()?;
     if had_error {
@@ -384,27 +375,16 @@ fn init(path: &std::path::Path) -> Result<i32, Failure> {
 }
 
 /// Applies `--select` and `--ignore` (rule names or categories).
-fn apply_rule_selection(
-    config: &mut Config,
-    select: &[String],
-    ignore: &[String],
-) -> Result<(), Failure> {
+fn apply_rule_selection(config: &mut Config, select: &[String], ignore: &[String]) -> Result<(), Failure> {
     let categories = rules::categories();
-    let matches = |rule: &rules::Rule, names: &[String]| {
-        names.iter().any(|n| n == rule.name || n == rule.category)
-    };
+    let matches = |rule: &rules::Rule, names: &[String]| names.iter().any(|n| n == rule.name || n == rule.category);
     for name in select.iter().chain(ignore) {
         if rules::find(name).is_none() && !categories.contains(&name.as_str()) {
-            let candidates = rules::REGISTRY
-                .iter()
-                .map(|r| r.name)
-                .chain(categories.iter().copied());
+            let candidates = rules::REGISTRY.iter().map(|r| r.name).chain(categories.iter().copied());
             let hint = did_you_mean(name, candidates)
                 .map(|s| format!("; did you mean \"{s}\"?"))
                 .unwrap_or_default();
-            return Err(Failure::Usage(format!(
-                "unknown rule or category \"{name}\"{hint}"
-            )));
+            return Err(Failure::Usage(format!("unknown rule or category \"{name}\"{hint}")));
         }
     }
     for rule in rules::REGISTRY {
@@ -426,9 +406,7 @@ fn apply_rule_selection(
 /// Decodes a file as UTF-8 (a byte order mark is allowed), or says why not.
 fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.contains(&0) {
-        return Err(
-            "looks like a binary file (it contains NUL bytes), not a Markdown article".to_string(),
-        );
+        return Err("looks like a binary file (it contains NUL bytes), not a Markdown article".to_string());
     }
     String::from_utf8(bytes.to_vec()).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
@@ -436,28 +414,11 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     })
 }
 
-fn lint_file(
-    path: String,
-    source: &str,
-    config: &Config,
-    format: Format,
-    color: bool,
-) -> FileReport {
+fn lint_file(path: String, source: &str, config: &Config, format: Format, color: bool) -> FileReport {
     let diagnostics = crate::lint_source(&path, source, config);
     let index = LineIndex::new(source);
-    let rendered = match format {
-        Format::Human => render::human::render(&path, source, &index, &diagnostics, color),
-        Format::Concise | Format::Json => String::new(),
-    };
-    let diagnostics: Vec<Located> = diagnostics
-        .into_iter()
-        .map(|d| Located::resolve(&index, d))
-        .collect();
-    let rendered = if format == Format::Concise {
-        render::concise::render(&path, &diagnostics)
-    } else {
-        rendered
-    };
+    let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
+    let rendered = render::render_file(format, &path, source, &index, &diagnostics, color);
     FileReport {
         path,
         diagnostics,
@@ -486,11 +447,7 @@ fn print_rules(format: RulesFormat) -> Result<i32, Failure> {
             writeln!(out, "{text}")?;
         }
         RulesFormat::Human => {
-            let width = rules::REGISTRY
-                .iter()
-                .map(|r| r.name.len())
-                .max()
-                .unwrap_or(0);
+            let width = rules::REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
             for rule in rules::REGISTRY {
                 writeln!(
                     out,

@@ -46,18 +46,14 @@ fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>) {
         let _ = overrides.add(&format!("!{glob}"));
     }
     let mut builder = ignore::WalkBuilder::new(root);
-    builder
-        .require_git(false)
-        .sort_by_file_path(|a, b| a.cmp(b));
+    builder.require_git(false).sort_by_file_path(|a, b| a.cmp(b));
     if let Ok(overrides) = overrides.build() {
         builder.overrides(overrides);
     }
     for entry in builder.build() {
         match entry {
             Ok(entry) => {
-                let is_file = entry
-                    .file_type()
-                    .is_some_and(|t| t.is_file() || t.is_symlink());
+                let is_file = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
                 if is_file && is_markdown(entry.path()) {
                     inputs.push(Input::File(entry.into_path()));
                 }
@@ -73,9 +69,7 @@ fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>) {
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     match error {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_path(err)
-        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
     }

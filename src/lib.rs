@@ -33,8 +33,6 @@ pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic>
         diagnostics.extend(emitter.into_diagnostics());
     }
     suppress::apply(&article, config, path, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
-    });
+    diagnostics.sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
     diagnostics
 }

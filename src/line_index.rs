@@ -19,10 +19,7 @@ impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(source.as_bytes()).map(|i| i + 1));
-        LineIndex {
-            source,
-            line_starts,
-        }
+        LineIndex { source, line_starts }
     }
 
     /// The 0-based line that holds byte `offset` (clamped to the source).
@@ -62,18 +59,12 @@ impl<'a> LineIndex<'a> {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let column = self.source[start..offset].chars().count() + 1;
-        Position {
-            line: line + 1,
-            column,
-        }
+        Position { line: line + 1, column }
     }
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    bytes.iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
 #[cfg(test)]

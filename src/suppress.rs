@@ -43,10 +43,7 @@ fn rule_list(text: &str) -> Vec<String> {
 fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
     let end = article.source.len();
     let mut found = Vec::new();
-    if let Some(entry) = article
-        .front_matter
-        .as_ref()
-        .and_then(|fm| fm.get("medlint"))
+    if let Some(entry) = article.front_matter.as_ref().and_then(|fm| fm.get("medlint"))
         && let FmValue::Map(fields) = &entry.value
     {
         for (key, value) in fields {
@@ -109,8 +106,7 @@ fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
         } else if let Some(rest) = text.strip_prefix("medlint-enable") {
             let rules = rule_list(rest);
             open.retain(|&i| {
-                let closes =
-                    rules.is_empty() || found[i].rule.as_ref().is_some_and(|r| rules.contains(r));
+                let closes = rules.is_empty() || found[i].rule.as_ref().is_some_and(|r| rules.contains(r));
                 if closes && let Scope::Region(region) = &mut found[i].scope {
                     region.end = comment.span.start;
                 }
@@ -123,13 +119,7 @@ fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
 
 /// Drops suppressed diagnostics and adds `unused-suppression` findings.
 pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut Vec<Diagnostic>) {
-    if article.comments.is_empty()
-        && article
-            .front_matter
-            .as_ref()
-            .and_then(|fm| fm.get("medlint"))
-            .is_none()
-    {
+    if article.comments.is_empty() && article.front_matter.as_ref().and_then(|fm| fm.get("medlint")).is_none() {
         return;
     }
     let index = LineIndex::new(article.source);
@@ -155,11 +145,7 @@ pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut V
                 None => {
                     let names = rules::REGISTRY.iter().map(|r| r.name);
                     (
-                        format!(
-                            "{} names unknown rule \"{name}\"{}",
-                            s.directive,
-                            hint(name, names)
-                        ),
+                        format!("{} names unknown rule \"{name}\"{}", s.directive, hint(name, names)),
                         "use a rule name from `medlint rules`".to_string(),
                     )
                 }

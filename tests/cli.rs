@@ -18,22 +18,14 @@ fn medlint() -> Command {
 }
 
 fn json_of(args: &[&str]) -> serde_json::Value {
-    let output = medlint()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let output = medlint().args(args).args(["--format", "json"]).output().unwrap();
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
 #[test]
 fn seed_like_article_renders_like_rustc() {
     let output = medlint()
-        .args([
-            "fixtures/articles/laser-resurfacing-guide.md",
-            "--color",
-            "never",
-        ])
+        .args(["fixtures/articles/laser-resurfacing-guide.md", "--color", "never"])
         .assert()
         .code(1)
         .get_output()
@@ -45,11 +37,7 @@ fn seed_like_article_renders_like_rustc() {
 #[test]
 fn article_with_several_problems_renders_every_finding() {
     let output = medlint()
-        .args([
-            "fixtures/articles/sleep-hygiene-draft.md",
-            "--color",
-            "never",
-        ])
+        .args(["fixtures/articles/sleep-hygiene-draft.md", "--color", "never"])
         .assert()
         .code(1)
         .get_output()
@@ -75,44 +63,27 @@ fn json_has_the_documented_shape() {
     assert_eq!(json["tool"]["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(json["summary"]["files"], 3);
     let diagnostics = json["diagnostics"].as_array().unwrap();
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d["severity"] == "error")
-        .count();
-    let warnings = diagnostics
-        .iter()
-        .filter(|d| d["severity"] == "warning")
-        .count();
+    let errors = diagnostics.iter().filter(|d| d["severity"] == "error").count();
+    let warnings = diagnostics.iter().filter(|d| d["severity"] == "warning").count();
     assert_eq!(json["summary"]["errors"], errors);
     assert_eq!(json["summary"]["warnings"], warnings);
     let table = diagnostics
         .iter()
-        .find(|d| {
-            d["rule"] == "empty-table"
-                && d["path"] == "fixtures/articles/laser-resurfacing-guide.md"
-        })
+        .find(|d| d["rule"] == "empty-table" && d["path"] == "fixtures/articles/laser-resurfacing-guide.md")
         .expect("empty-table on the seed-like article");
     assert_eq!(table["category"], "tables");
     assert_eq!(
         table["message"],
         "table \"Laser Resurfacing Details\" has labels but no values"
     );
-    assert_eq!(
-        (table["line"].as_u64(), table["column"].as_u64()),
-        (Some(30), Some(1))
-    );
+    assert_eq!((table["line"].as_u64(), table["column"].as_u64()), (Some(30), Some(1)));
     assert_eq!(
         (table["end_line"].as_u64(), table["end_column"].as_u64()),
         (Some(35), Some(19))
     );
     assert_eq!(table["help"], "fill in the values or remove the table");
     assert!(table["labels"].as_array().unwrap().is_empty());
-    let keys: Vec<&str> = table
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys: Vec<&str> = table.as_object().unwrap().keys().map(String::as_str).collect();
     for key in [
         "path",
         "rule",
@@ -129,10 +100,7 @@ fn json_has_the_documented_shape() {
         assert!(keys.contains(&key), "missing {key}");
     }
     // Labels carry positions and a message.
-    let cell = diagnostics
-        .iter()
-        .find(|d| d["rule"] == "empty-table-cell")
-        .unwrap();
+    let cell = diagnostics.iter().find(|d| d["rule"] == "empty-table-cell").unwrap();
     let label = &cell["labels"][0];
     assert_eq!(label["message"], "empty");
     assert!(label["line"].is_u64() && label["end_column"].is_u64());
@@ -165,12 +133,7 @@ fn output_is_sorted_by_path_then_position() {
 #[test]
 fn concise_format_is_one_line_per_finding() {
     medlint()
-        .args([
-            "fixtures/empty-table/fail.md",
-            "--format",
-            "concise",
-            "--quiet",
-        ])
+        .args(["fixtures/empty-table/fail.md", "--format", "concise", "--quiet"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
@@ -207,13 +170,7 @@ fn fail_on_sets_the_threshold_for_exit_code_one() {
 #[test]
 fn stdin_is_reported_under_its_given_name() {
     medlint()
-        .args([
-            "-",
-            "--stdin-filename",
-            "drafts/peel.md",
-            "--format",
-            "concise",
-        ])
+        .args(["-", "--stdin-filename", "drafts/peel.md", "--format", "concise"])
         .write_stdin("# Peels\n\n## Related Articles\n")
         .assert()
         .code(1)
@@ -255,13 +212,7 @@ fn directories_are_walked_sorted_respecting_gitignore() {
     std::fs::create_dir_all(root.join("b")).unwrap();
     std::fs::create_dir_all(root.join("drafts")).unwrap();
     let empty = "# T\n\n## Empty\n";
-    for name in [
-        "b/two.md",
-        "a.markdown",
-        "drafts/skip.md",
-        "notes.txt",
-        "c.MD",
-    ] {
+    for name in ["b/two.md", "a.markdown", "drafts/skip.md", "notes.txt", "c.MD"] {
         std::fs::write(root.join(name), empty).unwrap();
     }
     std::fs::write(root.join(".gitignore"), "drafts/\n").unwrap();
@@ -291,28 +242,15 @@ fn unreadable_and_non_utf8_files_are_named_and_the_rest_still_checked() {
     std::fs::write(root.join("binary.md"), b"\x00\x01\x02PNG").unwrap();
     medlint()
         .current_dir(root)
-        .args([
-            "binary.md",
-            "latin1.md",
-            "missing.md",
-            "good.md",
-            "--format",
-            "concise",
-        ])
+        .args(["binary.md", "latin1.md", "missing.md", "good.md", "--format", "concise"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
             "error: latin1.md: is not valid UTF-8 (invalid byte at offset 5)",
         ))
-        .stderr(predicate::str::contains(
-            "error: binary.md: looks like a binary file",
-        ))
-        .stderr(predicate::str::contains(
-            "error: missing.md: no such file or directory",
-        ))
-        .stdout(predicate::str::contains(
-            "good.md:3:1: error[empty-section]",
-        ))
+        .stderr(predicate::str::contains("error: binary.md: looks like a binary file"))
+        .stderr(predicate::str::contains("error: missing.md: no such file or directory"))
+        .stdout(predicate::str::contains("good.md:3:1: error[empty-section]"))
         .stdout(predicate::str::contains("1 file checked"));
 }
 
@@ -325,9 +263,7 @@ fn today_comes_from_the_flag_or_the_environment_and_is_validated() {
         .arg("fixtures/articles")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "MEDLINT_TODAY must be a date as YYYY-MM-DD",
-        ));
+        .stderr(predicate::str::contains("MEDLINT_TODAY must be a date as YYYY-MM-DD"));
     Command::cargo_bin("medlint")
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -398,11 +334,7 @@ fn explain_prints_docs_or_suggests_a_name() {
 
 #[test]
 fn the_whole_fixture_tree_lints_without_errors_reading_it() {
-    assert!(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .is_dir()
-    );
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").is_dir());
     medlint()
         .args(["fixtures", "--quiet", "--format", "concise"])
         .assert()
@@ -412,11 +344,7 @@ fn the_whole_fixture_tree_lints_without_errors_reading_it() {
 
 #[test]
 fn seed_like_article_reports_self_review_and_no_date_errors() {
-    let json = json_of(&[
-        "fixtures/articles/laser-resurfacing-guide.md",
-        "--select",
-        "review",
-    ]);
+    let json = json_of(&["fixtures/articles/laser-resurfacing-guide.md", "--select", "review"]);
     let rules: Vec<&str> = json["diagnostics"]
         .as_array()
         .unwrap()
@@ -425,18 +353,14 @@ fn seed_like_article_reports_self_review_and_no_date_errors() {
         .collect();
     assert_eq!(rules, ["self-review"]);
     let finding = &json["diagnostics"][0];
-    assert_eq!(
-        finding["message"],
-        "\"Dana Whitfield\" reviewed an article they wrote"
-    );
+    assert_eq!(finding["message"], "\"Dana Whitfield\" reviewed an article they wrote");
     assert_eq!(finding["labels"][0]["message"], "named as the author here");
     assert_eq!(finding["labels"][0]["line"], 3);
 }
 
 #[test]
 fn front_matter_keys_can_be_mapped_from_the_command_line() {
-    let page =
-        "---\ntitle: Appointments\nlastupdate: 2018-10-6\n---\n\n# Appointments\n\nCall to book.\n";
+    let page = "---\ntitle: Appointments\nlastupdate: 2018-10-6\n---\n\n# Appointments\n\nCall to book.\n";
     let run = |extra: &[&str]| {
         let output = medlint()
             .args([
@@ -460,14 +384,7 @@ fn front_matter_keys_can_be_mapped_from_the_command_line() {
     );
     let stale = page.replace("2018-10-6", "2018-10-06");
     let output = medlint()
-        .args([
-            "-",
-            "--select",
-            "stale-review",
-            "--format",
-            "concise",
-            "--quiet",
-        ])
+        .args(["-", "--select", "stale-review", "--format", "concise", "--quiet"])
         .args(["--front-matter-key", "lastupdate=reviewed_on"])
         .write_stdin(stale)
         .output()
@@ -497,10 +414,7 @@ fn select_and_ignore_take_rules_and_categories() {
         rules.dedup();
         rules
     };
-    assert_eq!(
-        rules_in(&["--select", "tables"]),
-        ["empty-table", "empty-table-cell"]
-    );
+    assert_eq!(rules_in(&["--select", "tables"]), ["empty-table", "empty-table-cell"]);
     assert_eq!(
         rules_in(&["--select", "tables", "--ignore", "empty-table-cell"]),
         ["empty-table"]

@@ -72,12 +72,7 @@ impl Project {
 
     /// (rule, severity, line) of every finding, from JSON output.
     fn findings(&self, args: &[&str]) -> Vec<(String, String, u64)> {
-        let output = self
-            .cmd()
-            .args(args)
-            .args(["--format", "json"])
-            .output()
-            .unwrap();
+        let output = self.cmd().args(args).args(["--format", "json"]).output().unwrap();
         let json: serde_json::Value = serde_json::from_slice(&output.stdout)
             .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&output.stderr)));
         json["diagnostics"]
@@ -95,10 +90,7 @@ impl Project {
     }
 
     fn rules(&self, args: &[&str]) -> Vec<String> {
-        self.findings(args)
-            .into_iter()
-            .map(|(rule, _, _)| rule)
-            .collect()
+        self.findings(args).into_iter().map(|(rule, _, _)| rule).collect()
     }
 }
 
@@ -166,16 +158,9 @@ fn required_sections_and_aliases_are_configurable() {
         "[sections]\nrequired = [\"takeaways\", \"references\"]\n[sections.aliases]\nreferences = [\"References\", \"Sources\"]\n",
     );
     project.file("a.md", &article);
-    let output = project
-        .cmd()
-        .args(["a.md", "--format", "concise"])
-        .output()
-        .unwrap();
+    let output = project.cmd().args(["a.md", "--format", "concise"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        text.contains("missing required section \"References\""),
-        "{text}"
-    );
+    assert!(text.contains("missing required section \"References\""), "{text}");
     assert!(!text.contains("Frequently Asked Questions"), "{text}");
 }
 
@@ -216,10 +201,7 @@ fn self_review_and_credentials_follow_the_review_policy() {
     );
     let project = Project::new("[review]\ncredentials = [\"CNS\"]\n");
     project.file("cns.md", &cns).file("phd.md", &phd);
-    assert_eq!(
-        project.rules(&["cns.md", "phd.md"]),
-        ["reviewer-credentials"]
-    );
+    assert_eq!(project.rules(&["cns.md", "phd.md"]), ["reviewer-credentials"]);
     let project = Project::new("[review]\nallow-phd-mph = true\n");
     project.file("phd.md", &phd);
     assert!(project.rules(&["phd.md"]).is_empty());
@@ -227,10 +209,7 @@ fn self_review_and_credentials_follow_the_review_policy() {
 
 #[test]
 fn front_matter_keys_are_configurable() {
-    let article = CLEAN.replace(
-        "author: Sam Ortiz",
-        "author: Sam Ortiz\nlastupdate: 2018-10-6",
-    );
+    let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nlastupdate: 2018-10-6");
     let project = Project::new("");
     project.file("a.md", &article);
     assert!(project.rules(&["a.md"]).is_empty());
@@ -246,10 +225,7 @@ fn front_matter_keys_are_configurable() {
 fn date_order_decides_how_numeric_dates_read() {
     // 01/12/2026: January 12 read month first, 1 December (after today's
     // 2026-11-24) read day first.
-    let article = CLEAN.replace(
-        "author: Sam Ortiz",
-        "author: Sam Ortiz\npublished: 01/12/2026",
-    );
+    let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\npublished: 01/12/2026");
     let project = Project::new("");
     project.file("a.md", &article);
     assert_eq!(project.rules(&["a.md"]), ["invalid-date"]);
@@ -264,12 +240,8 @@ fn date_order_decides_how_numeric_dates_read() {
 #[test]
 fn overrides_apply_to_matching_paths_only() {
     let stale = CLEAN.replace("2026-10-01", "2020-01-01");
-    let project = Project::new(
-        "[[overrides]]\npaths = [\"drafts/**\"]\nrules = { stale-review = \"off\" }\n",
-    );
-    project
-        .file("drafts/a.md", &stale)
-        .file("live/b.md", &stale);
+    let project = Project::new("[[overrides]]\npaths = [\"drafts/**\"]\nrules = { stale-review = \"off\" }\n");
+    project.file("drafts/a.md", &stale).file("live/b.md", &stale);
     let output = project
         .cmd()
         .args([".", "--format", "concise", "--quiet"])
@@ -288,15 +260,9 @@ fn config_is_found_in_a_parent_directory_or_named_or_ignored() {
     project.file("articles/a.md", &article);
     let mut cmd = project.cmd();
     cmd.current_dir(project.path().join("articles"));
-    let output = cmd
-        .args(["a.md", "--format", "concise", "--quiet"])
-        .output()
-        .unwrap();
+    let output = cmd.args(["a.md", "--format", "concise", "--quiet"]).output().unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "");
-    assert_eq!(
-        project.rules(&["articles/a.md", "--no-config"]),
-        ["empty-table-cell"]
-    );
+    assert_eq!(project.rules(&["articles/a.md", "--no-config"]), ["empty-table-cell"]);
     project.file("strict.toml", "[rules]\nempty-table-cell = \"error\"\n");
     assert_eq!(
         project.findings(&["articles/a.md", "--config", "strict.toml"])[0].1,
@@ -348,10 +314,7 @@ fn invalid_config_is_a_located_error_with_a_suggestion() {
             "[readability]\nmax-words = -3\n",
             "max-words must be a positive whole number",
         ),
-        (
-            "[reveiw]\n",
-            "unknown key \"reveiw\"; did you mean \"review\"?",
-        ),
+        ("[reveiw]\n", "unknown key \"reveiw\"; did you mean \"review\"?"),
         ("[review\n", "invalid TOML"),
     ] {
         let project = Project::new(config);
@@ -436,9 +399,8 @@ fn inline_suppressions_hide_findings_and_report_unused_ones() {
 <!-- medlint-disable-next-line stale-review -->
 Text.
 ";
-    let article = format!(
-        "---\nmedlint: {{ disable: [missing-section, missing-reviewer, missing-review-date] }}\n---\n{body}"
-    );
+    let article =
+        format!("---\nmedlint: {{ disable: [missing-section, missing-reviewer, missing-review-date] }}\n---\n{body}");
     let project = Project::new("");
     project.file("a.md", &article);
     let findings: Vec<(String, u64)> = project

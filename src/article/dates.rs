@@ -38,9 +38,7 @@ impl DateError {
                 format!("does not exist ({} {day}, {year})", month_name(*month))
             }
             DateError::Ambiguous => "is ambiguous: it could be month/day or day/month".to_string(),
-            DateError::MalformedIso => {
-                "is not a valid ISO date (YYYY-MM-DD, two-digit month and day)".to_string()
-            }
+            DateError::MalformedIso => "is not a valid ISO date (YYYY-MM-DD, two-digit month and day)".to_string(),
         }
     }
 
@@ -70,10 +68,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month_name(month: u32) -> String {
-    let name = MONTHS
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("month");
+    let name = MONTHS.get(month.wrapping_sub(1) as usize).copied().unwrap_or("month");
     let mut chars = name.chars();
     chars
         .next()
@@ -103,19 +98,14 @@ fn make(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible { year, month, day })
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$").unwrap()
-});
-static SLASH_YMD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})/(\d{1,2})/(\d{1,2})$").unwrap());
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap()
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+\.?),?\s+(\d{4})$").unwrap()
-});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$").unwrap());
+static SLASH_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})/(\d{1,2})/(\d{1,2})$").unwrap());
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
+static MONTH_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap());
+static DAY_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+\.?),?\s+(\d{4})$").unwrap());
 
 /// Reads a date written in one of the accepted forms.
 pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
@@ -149,19 +139,11 @@ pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
     }
     if let Some(c) = MONTH_FIRST.captures(text) {
         let month = month_number(&c[1]).ok_or(DateError::Unparseable)?;
-        return make(
-            c[3].parse().map_err(|_| DateError::Unparseable)?,
-            month,
-            num(&c[2])?,
-        );
+        return make(c[3].parse().map_err(|_| DateError::Unparseable)?, month, num(&c[2])?);
     }
     if let Some(c) = DAY_FIRST.captures(text) {
         let month = month_number(&c[2]).ok_or(DateError::Unparseable)?;
-        return make(
-            c[3].parse().map_err(|_| DateError::Unparseable)?,
-            month,
-            num(&c[1])?,
-        );
+        return make(c[3].parse().map_err(|_| DateError::Unparseable)?, month, num(&c[1])?);
     }
     Err(DateError::Unparseable)
 }
@@ -225,14 +207,8 @@ mod tests {
     fn numeric_dates_need_an_order() {
         assert_eq!(parse_date("01/02/2026", None), Err(DateError::Ambiguous));
         assert_eq!(parse_date("01/22/2026", None), Err(DateError::Ambiguous));
-        assert_eq!(
-            parse_date("01/02/2026", Some(DateOrder::Mdy)),
-            ymd(2026, 1, 2)
-        );
-        assert_eq!(
-            parse_date("01/02/2026", Some(DateOrder::Dmy)),
-            ymd(2026, 2, 1)
-        );
+        assert_eq!(parse_date("01/02/2026", Some(DateOrder::Mdy)), ymd(2026, 1, 2));
+        assert_eq!(parse_date("01/02/2026", Some(DateOrder::Dmy)), ymd(2026, 2, 1));
         assert_eq!(
             parse_date("13/22/2026", Some(DateOrder::Mdy)),
             Err(DateError::Unparseable)
@@ -242,10 +218,7 @@ mod tests {
     #[test]
     fn malformed_and_unreadable_dates() {
         assert_eq!(parse_date("2018-10-6", None), Err(DateError::MalformedIso));
-        assert_eq!(
-            parse_date("Janury 22, 2026", None),
-            Err(DateError::Unparseable)
-        );
+        assert_eq!(parse_date("Janury 22, 2026", None), Err(DateError::Unparseable));
         assert_eq!(parse_date("last spring", None), Err(DateError::Unparseable));
         assert_eq!(parse_date("2026-13-01", None), Err(DateError::Unparseable));
         assert_eq!(parse_date("", None), Err(DateError::Unparseable));

@@ -49,11 +49,7 @@ impl FmValue {
             },
             Value::String(s) => FmValue::Str(s),
             Value::Array(items) => FmValue::List(items.into_iter().map(Self::from_json).collect()),
-            Value::Object(map) => FmValue::Map(
-                map.into_iter()
-                    .map(|(k, v)| (k, Self::from_json(v)))
-                    .collect(),
-            ),
+            Value::Object(map) => FmValue::Map(map.into_iter().map(|(k, v)| (k, Self::from_json(v))).collect()),
         }
     }
 
@@ -66,12 +62,7 @@ impl FmValue {
             Value::Boolean(b) => FmValue::Bool(b),
             Value::Datetime(d) => FmValue::Date(d.to_string()),
             Value::Array(items) => FmValue::List(items.into_iter().map(Self::from_toml).collect()),
-            Value::Table(table) => FmValue::Map(
-                table
-                    .into_iter()
-                    .map(|(k, v)| (k, Self::from_toml(v)))
-                    .collect(),
-            ),
+            Value::Table(table) => FmValue::Map(table.into_iter().map(|(k, v)| (k, Self::from_toml(v))).collect()),
         }
     }
 }
@@ -104,11 +95,7 @@ impl FrontMatter {
 /// `-` and `_` alike.
 pub fn keys_match(a: &str, b: &str) -> bool {
     let norm = |c: char| {
-        if c == '-' {
-            '_'
-        } else {
-            c.to_ascii_lowercase()
-        }
+        if c == '-' { '_' } else { c.to_ascii_lowercase() }
     };
     a.len() == b.len() && a.chars().map(norm).eq(b.chars().map(norm))
 }
@@ -190,9 +177,7 @@ fn is_fence_line(text: &str, fence: &str) -> bool {
 fn find_closing(source: &str, from: usize, format: FrontMatterFormat) -> Option<(usize, usize)> {
     let mut offset = from;
     while offset < source.len() {
-        let line_end = source[offset..]
-            .find('\n')
-            .map_or(source.len(), |i| offset + i + 1);
+        let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i + 1);
         let line = source[offset..line_end].trim_end();
         let closes = match format {
             FrontMatterFormat::Yaml => line == "---" || line == "...",
@@ -315,10 +300,7 @@ fn parse_toml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErr
 /// ("set DuplicateKeyPolicy in Options …") and without its own location.
 fn yaml_message(error: &serde_saphyr::Error) -> String {
     let text = first_line(&error.to_string());
-    let text = text
-        .split(", set DuplicateKeyPolicy")
-        .next()
-        .unwrap_or(&text);
+    let text = text.split(", set DuplicateKeyPolicy").next().unwrap_or(&text);
     let text = text.split(" at line ").next().unwrap_or(text);
     text.trim_end_matches('.').to_string()
 }
@@ -340,8 +322,7 @@ fn toml_key_spans(content: &str, key: &str) -> (Range<usize>, Range<usize>) {
                 let key_start = offset + indent + quote;
                 let eq = line.find('=').unwrap_or(0);
                 let value_text = &line[eq + 1..];
-                let value_start =
-                    offset + eq + 1 + (value_text.len() - value_text.trim_start().len());
+                let value_start = offset + eq + 1 + (value_text.len() - value_text.trim_start().len());
                 let value_end = offset + line.trim_end().len();
                 return (
                     key_start..key_start + key.len(),
@@ -370,9 +351,7 @@ fn located_span(content: &str, base: usize, at: usize) -> Range<usize> {
     while !content.is_char_boundary(at) {
         at -= 1;
     }
-    let line_end = content[at..]
-        .find(['\n', '\r'])
-        .map_or(content.len(), |i| at + i);
+    let line_end = content[at..].find(['\n', '\r']).map_or(content.len(), |i| at + i);
     base + at..base + line_end.max(at)
 }
 
@@ -403,9 +382,7 @@ mod tests {
         let split = split(source);
         let fm = split.front_matter.expect("front matter");
         assert_eq!(split.body_start, source.find("# Body").unwrap());
-        let entry = fm
-            .get("reviewed_by")
-            .expect("key matched case- and dash-insensitively");
+        let entry = fm.get("reviewed_by").expect("key matched case- and dash-insensitively");
         assert_eq!(&source[entry.key_span.clone()], "Reviewed-By");
         assert_eq!(&source[entry.value_span.clone()], "Dr Ada Obi, MD");
     }
@@ -437,14 +414,8 @@ mod tests {
 
     #[test]
     fn duplicate_yaml_keys_are_an_error() {
-        let error = split("---\ntitle: a\ntitle: b\n---\n")
-            .error
-            .expect("error");
-        assert!(
-            error.message.to_lowercase().contains("duplicate"),
-            "{}",
-            error.message
-        );
+        let error = split("---\ntitle: a\ntitle: b\n---\n").error.expect("error");
+        assert!(error.message.to_lowercase().contains("duplicate"), "{}", error.message);
     }
 
     #[test]

@@ -86,13 +86,7 @@ impl<'a> Article<'a> {
         } = builder;
         let sections = sections::build_tree(&headings, &content_starts, source.len());
         let title = title_of(split.front_matter.as_ref(), &headings);
-        let review = review::extract(
-            source,
-            split.front_matter.as_ref(),
-            &headings,
-            &blocks,
-            review_options,
-        );
+        let review = review::extract(source, split.front_matter.as_ref(), &headings, &blocks, review_options);
         Article {
             source,
             front_matter: split.front_matter,
@@ -141,9 +135,7 @@ impl<'a> Article<'a> {
     /// True when some content block starts inside `range`.
     pub fn has_content_in(&self, range: Range<usize>) -> bool {
         let first = self.content_starts.partition_point(|&s| s < range.start);
-        self.content_starts
-            .get(first)
-            .is_some_and(|&s| s < range.end)
+        self.content_starts.get(first).is_some_and(|&s| s < range.end)
     }
 }
 
@@ -331,8 +323,7 @@ impl<'a> Builder<'a> {
                     block.has_citation = true;
                 }
                 let text_start = self.current.as_ref().map_or(0, |b| b.text.len());
-                self.open_links
-                    .push((range.start, dest_url.to_string(), text_start));
+                self.open_links.push((range.start, dest_url.to_string(), text_start));
             }
             Tag::Image { .. } => self.mark_content(range.start),
             Tag::DefinitionListTitle
@@ -352,9 +343,7 @@ impl<'a> Builder<'a> {
             TagEnd::Heading(_) => {
                 let block = self.current.take();
                 if let Some((level, span)) = self.heading.take() {
-                    let text = block
-                        .as_ref()
-                        .map_or(String::new(), |b| b.text.trim().to_string());
+                    let text = block.as_ref().map_or(String::new(), |b| b.text.trim().to_string());
                     self.headings.push(Heading {
                         level,
                         text,

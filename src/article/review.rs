@@ -88,12 +88,7 @@ impl ReviewOptions {
             .iter()
             .find(|(k, _)| keys_match(k, key))
             .map(|(_, f)| *f)
-            .or_else(|| {
-                DEFAULT_KEYS
-                    .iter()
-                    .find(|(k, _)| keys_match(k, key))
-                    .map(|(_, f)| *f)
-            })
+            .or_else(|| DEFAULT_KEYS.iter().find(|(k, _)| keys_match(k, key)).map(|(_, f)| *f))
     }
 }
 
@@ -146,9 +141,7 @@ impl ReviewMeta {
 
     /// The review date, front matter first.
     pub fn review_date(&self) -> Option<&DateField> {
-        self.fm_review_date
-            .as_ref()
-            .or(self.byline_review_date.as_ref())
+        self.fm_review_date.as_ref().or(self.byline_review_date.as_ref())
     }
 
     /// Every date field present, in a stable order.
@@ -188,13 +181,11 @@ pub(crate) fn extract(
                 }
                 Field::Reviewer => {
                     if meta.fm_reviewer.is_none() {
-                        meta.fm_reviewer =
-                            people_of(&entry.value, span, &origin).into_iter().next();
+                        meta.fm_reviewer = people_of(&entry.value, span, &origin).into_iter().next();
                     }
                 }
                 _ => {
-                    let Some(date) = date_of(&entry.value, field, span, origin, source, options)
-                    else {
+                    let Some(date) = date_of(&entry.value, field, span, origin, source, options) else {
                         continue;
                     };
                     let slot = match field {
@@ -306,22 +297,15 @@ static REVIEW_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static AUTHOR_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[Bb]y|[Ww]ritten\s+by|[Aa]uthor:)\s+(?P<who>[A-Z][^.]*?)[\s.]*$").unwrap()
-});
+static AUTHOR_BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Bb]y|[Ww]ritten\s+by|[Aa]uthor:)\s+(?P<who>[A-Z][^.]*?)[\s.]*$").unwrap());
 
 /// "NAME | MD" alone on a line, as publishers print an author.
 static NAME_PIPE_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\|\s*[A-Za-z][A-Za-z.,\s-]{0,30})$",
-    )
-    .unwrap()
+    Regex::new(r"^(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\|\s*[A-Za-z][A-Za-z.,\s-]{0,30})$").unwrap()
 });
 
-fn review_byline(
-    block: &TextBlock,
-    options: &ReviewOptions,
-) -> Option<(Person, Option<DateField>)> {
+fn review_byline(block: &TextBlock, options: &ReviewOptions) -> Option<(Person, Option<DateField>)> {
     let text = block.text.trim_end();
     let captures = REVIEW_BYLINE.captures(text)?;
     let who = captures.name("who")?;
@@ -344,30 +328,21 @@ fn author_byline(block: &TextBlock) -> Option<Person> {
     let who = AUTHOR_BYLINE
         .captures(text)
         .and_then(|c| c.name("who"))
-        .or_else(|| {
-            NAME_PIPE_CREDENTIAL
-                .captures(text)
-                .and_then(|c| c.name("who"))
-        })?;
+        .or_else(|| NAME_PIPE_CREDENTIAL.captures(text).and_then(|c| c.name("who")))?;
     if who.as_str().split_whitespace().count() > 12 {
         return None;
     }
     let offset = block.text.len() - block.text.trim_start().len();
     let range = who.start() + offset..who.end() + offset;
-    Some(parse_person(
-        who.as_str(),
-        block.source_span(range),
-        Origin::Byline,
-    ))
+    Some(parse_person(who.as_str(), block.source_span(range), Origin::Byline))
 }
 
 /// Credentials that may trail a name without a comma ("Marcus Lee MD").
 const KNOWN_CREDENTIALS: &[&str] = &[
-    "MD", "DO", "MBBS", "MBCHB", "DDS", "DMD", "DPM", "PHARMD", "RPH", "RN", "NP", "FNP", "FNP-BC",
-    "APRN", "CRNA", "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PSYD", "LCSW", "PHD", "MPH",
-    "MS", "MSN", "BSN", "DNP", "MA", "MBA", "FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG",
-    "FACC", "FRCP", "FRCS", "MRCP", "MRCGP", "IBCLC", "CDCES", "LPN", "DC", "OD", "ND", "MSC",
-    "BSC", "DRPH", "SCD", "LMFT", "LPC", "MSW", "CNS", "OTR", "CCC-SLP",
+    "MD", "DO", "MBBS", "MBCHB", "DDS", "DMD", "DPM", "PHARMD", "RPH", "RN", "NP", "FNP", "FNP-BC", "APRN", "CRNA",
+    "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PSYD", "LCSW", "PHD", "MPH", "MS", "MSN", "BSN", "DNP", "MA",
+    "MBA", "FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG", "FACC", "FRCP", "FRCS", "MRCP", "MRCGP", "IBCLC", "CDCES",
+    "LPN", "DC", "OD", "ND", "MSC", "BSC", "DRPH", "SCD", "LMFT", "LPC", "MSW", "CNS", "OTR", "CCC-SLP",
 ];
 
 /// "M.D." → "MD"; keeps case ("PhD").
@@ -393,9 +368,7 @@ fn looks_like_credential(word: &str) -> bool {
     (2..=8).contains(&word.len())
         && uppercase >= 2
         && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
+        && word.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
 }
 
 /// Splits "Dr. Omar Haddad, MD, FAAD, Haddad Skin Clinic" or
@@ -421,10 +394,7 @@ pub fn parse_person(raw: &str, span: Range<usize>, origin: Origin) -> Person {
     let mut credentials = Vec::new();
     // Trailing credentials inside the name part: "Marcus Lee MD".
     while name_words.len() > 1 && name_words.last().is_some_and(|w| is_known_credential(w)) {
-        credentials.insert(
-            0,
-            normalize_credential(name_words.pop().unwrap_or_default()),
-        );
+        credentials.insert(0, normalize_credential(name_words.pop().unwrap_or_default()));
     }
     let mut affiliation = None;
     if let Some(tail) = tail {
@@ -438,23 +408,14 @@ pub fn parse_person(raw: &str, span: Range<usize>, origin: Origin) -> Person {
                 credentials.extend(words.iter().map(|w| normalize_credential(w)));
             } else {
                 let joined = pieces[index..].join(",");
-                affiliation = Some(
-                    joined
-                        .trim()
-                        .trim_start_matches(['-', '–'])
-                        .trim()
-                        .to_string(),
-                );
+                affiliation = Some(joined.trim().trim_start_matches(['-', '–']).trim().to_string());
                 break;
             }
         }
     }
     Person {
         raw: raw.trim().to_string(),
-        name: name_words
-            .join(" ")
-            .trim_end_matches([',', '.'])
-            .to_string(),
+        name: name_words.join(" ").trim_end_matches([',', '.']).to_string(),
         credentials,
         affiliation,
         span,
@@ -516,12 +477,7 @@ mod tests {
             ("Dr Ana Ruiz, M.D.", "Ana Ruiz", &["MD"], None),
             ("Priya Raman", "Priya Raman", &[], None),
             ("Jane O'Neil, RN, BSN", "Jane O'Neil", &["RN", "BSN"], None),
-            (
-                "Sam Park, PharmD, BCPS",
-                "Sam Park",
-                &["PharmD", "BCPS"],
-                None,
-            ),
+            ("Sam Park, PharmD, BCPS", "Sam Park", &["PharmD", "BCPS"], None),
             ("Leah Cohen, FNP-BC", "Leah Cohen", &["FNP-BC"], None),
             (
                 "Chris Wu, PA-C, Lakeside Urgent Care",
@@ -548,11 +504,7 @@ mod tests {
         for (raw, name, credentials, affiliation) in cases {
             assert_eq!(
                 person(raw),
-                (
-                    name.to_string(),
-                    creds(credentials),
-                    affiliation.map(str::to_string)
-                ),
+                (name.to_string(), creds(credentials), affiliation.map(str::to_string)),
                 "{raw}"
             );
         }
@@ -571,10 +523,7 @@ mod tests {
             "# T\n\n_Fact-checked by: Alan Park | MD, Park Clinic - Denver on January 22nd, 2026_\n",
         ] {
             let meta = meta(source);
-            let reviewer = meta
-                .byline_reviewer
-                .as_ref()
-                .unwrap_or_else(|| panic!("{source}"));
+            let reviewer = meta.byline_reviewer.as_ref().unwrap_or_else(|| panic!("{source}"));
             assert_eq!(reviewer.name, "Alan Park", "{source}");
             assert_eq!(reviewer.credentials, ["MD"], "{source}");
             assert_eq!(
@@ -584,10 +533,7 @@ mod tests {
             );
             let date = meta.byline_review_date.as_ref().expect("date");
             assert_eq!(&source[date.span.clone()], "January 22nd, 2026");
-            assert_eq!(
-                date.value,
-                Ok(NaiveDate::from_ymd_opt(2026, 1, 22).unwrap())
-            );
+            assert_eq!(date.value, Ok(NaiveDate::from_ymd_opt(2026, 1, 22).unwrap()));
         }
     }
 
@@ -601,10 +547,7 @@ mod tests {
             meta("# T\n\nWritten by Chris Patel, RN\n").authors[0].credentials,
             ["RN"]
         );
-        assert_eq!(
-            meta("# T\n\nAlan Lucks | MD\n\nIntro.\n").authors[0].name,
-            "Alan Lucks"
-        );
+        assert_eq!(meta("# T\n\nAlan Lucks | MD\n\nIntro.\n").authors[0].name, "Alan Lucks");
         // After the first section, "By …" is prose, not a byline.
         assert!(meta("# T\n\n## A\n\nBy Chris Patel\n").authors.is_empty());
         assert!(meta("# T\n\nby the way, rest helps.\n").authors.is_empty());
@@ -642,9 +585,6 @@ mod tests {
     fn comparable_names_ignore_case_punctuation_and_titles() {
         assert_eq!(comparable_name("Dr. Ana  Ruiz"), "ana ruiz");
         assert_eq!(comparable_name("ana ruiz"), comparable_name("ANA RUIZ."));
-        assert_ne!(
-            comparable_name("Ana Ruiz"),
-            comparable_name("Ana Ruiz-Lopez")
-        );
+        assert_ne!(comparable_name("Ana Ruiz"), comparable_name("Ana Ruiz-Lopez"));
     }
 }

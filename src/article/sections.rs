@@ -30,11 +30,7 @@ pub struct Section {
     pub has_own_content: bool,
 }
 
-pub(crate) fn build_tree(
-    headings: &[Heading],
-    content_starts: &[usize],
-    end: usize,
-) -> Vec<Section> {
+pub(crate) fn build_tree(headings: &[Heading], content_starts: &[usize], end: usize) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
     let mut stack: Vec<usize> = Vec::new();
     for (index, heading) in headings.iter().enumerate() {
@@ -108,10 +104,7 @@ mod tests {
     #[test]
     fn normalization_drops_case_and_punctuation() {
         assert_eq!(normalize_heading("The Bottom-Line!"), "the bottom line");
-        assert_eq!(
-            normalize_heading("  FAQs: Microneedling "),
-            "faqs microneedling"
-        );
+        assert_eq!(normalize_heading("  FAQs: Microneedling "), "faqs microneedling");
         assert_eq!(normalize_heading("What's next?"), "what's next");
     }
 
@@ -120,10 +113,7 @@ mod tests {
         assert!(heading_matches("microneedling faqs", "faqs"));
         assert!(heading_matches("faq", "faq"));
         assert!(!heading_matches("faqs", "faq"));
-        assert!(!heading_matches(
-            "summary of costs overview",
-            "costs overviews"
-        ));
+        assert!(!heading_matches("summary of costs overview", "costs overviews"));
         assert!(heading_matches("in summary", "summary"));
         assert!(!heading_matches("summarys", "summary"));
     }

@@ -37,11 +37,7 @@ fn title_comes_from_front_matter_first() {
 #[test]
 fn headings_include_atx_and_setext() {
     let article = Article::parse(ARTICLE);
-    let texts: Vec<_> = article
-        .headings
-        .iter()
-        .map(|h| (h.level, h.text.as_str()))
-        .collect();
+    let texts: Vec<_> = article.headings.iter().map(|h| (h.level, h.text.as_str())).collect();
     assert_eq!(
         texts,
         [
@@ -70,10 +66,7 @@ fn section_tree_links_parents_and_children() {
     // A comment-only HTML block is not content.
     assert!(!article.sections[4].has_own_content);
     assert!(!article.sections[5].has_own_content);
-    assert_eq!(
-        article.section_at(ARTICLE.find("Duration").unwrap()),
-        Some(3)
-    );
+    assert_eq!(article.section_at(ARTICLE.find("Duration").unwrap()), Some(3));
 }
 
 #[test]
@@ -85,10 +78,7 @@ fn tables_keep_empty_cells_with_spans() {
     assert_eq!(table.rows.len(), 2);
     assert_eq!(table.rows[1][0].text, "Cost");
     assert!(table.rows[1][1].is_empty());
-    assert_eq!(
-        &ARTICLE[table.rows[0][1].span.clone()].trim(),
-        &"30 minutes"
-    );
+    assert_eq!(&ARTICLE[table.rows[0][1].span.clone()].trim(), &"30 minutes");
 }
 
 #[test]
@@ -115,11 +105,7 @@ fn links_and_comments_are_collected() {
         "[source](https://example.org/study)"
     );
     assert_eq!(article.comments[0].text, "just a note");
-    let intro = article
-        .blocks
-        .iter()
-        .find(|b| b.text.starts_with("Intro"))
-        .unwrap();
+    let intro = article.blocks.iter().find(|b| b.text.starts_with("Intro")).unwrap();
     assert!(intro.has_citation);
 }
 

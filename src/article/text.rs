@@ -76,11 +76,7 @@ impl TextBlock {
     pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
         let start = self.source_offset(range.start);
         let end = if range.end > range.start {
-            self.source_offset(range.end - 1)
-                + self.text[..range.end]
-                    .chars()
-                    .next_back()
-                    .map_or(1, char::len_utf8)
+            self.source_offset(range.end - 1) + self.text[..range.end].chars().next_back().map_or(1, char::len_utf8)
         } else {
             start
         };

@@ -45,10 +45,7 @@ pub fn load(path: &Path, config: &mut Config) -> Result<(), ConfigError> {
         path: path.to_path_buf(),
         source: String::new(),
         span: 0..0,
-        message: format!(
-            "cannot read config file: {}",
-            crate::discover::describe_io(&error)
-        ),
+        message: format!("cannot read config file: {}", crate::discover::describe_io(&error)),
         help: None,
     })?;
     apply(&source, path, config)
@@ -67,11 +64,7 @@ pub fn apply(source: &str, path: &Path, config: &mut Config) -> Result<(), Confi
     let loader = Loader { path, source };
     let table = DeTable::parse(source).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
-        loader.error(
-            span,
-            format!("invalid TOML: {}", error.message().trim()),
-            None,
-        )
+        loader.error(span, format!("invalid TOML: {}", error.message().trim()), None)
     })?;
     for (key, value) in table.get_ref() {
         match key.get_ref().as_ref() {
@@ -118,19 +111,12 @@ impl Loader<'_> {
         };
         self.error(
             key.span(),
-            format!(
-                "unknown key \"{name}\"{place}{}",
-                hint(name, allowed.iter().copied())
-            ),
+            format!("unknown key \"{name}\"{place}{}", hint(name, allowed.iter().copied())),
             Some(format!("known keys: {}", allowed.join(", "))),
         )
     }
 
-    fn table<'v, 'i>(
-        &self,
-        value: &'v Value<'i>,
-        what: &str,
-    ) -> Result<&'v DeTable<'i>, ConfigError> {
+    fn table<'v, 'i>(&self, value: &'v Value<'i>, what: &str) -> Result<&'v DeTable<'i>, ConfigError> {
         value
             .get_ref()
             .as_table()
@@ -151,18 +137,11 @@ impl Loader<'_> {
             .ok_or_else(|| self.error(value.span(), format!("{what} must be true or false"), None))
     }
 
-    fn strings(
-        &self,
-        value: &Value<'_>,
-        what: &str,
-    ) -> Result<Vec<(String, Range<usize>)>, ConfigError> {
-        let array = value.get_ref().as_array().ok_or_else(|| {
-            self.error(
-                value.span(),
-                format!("{what} must be an array of strings"),
-                None,
-            )
-        })?;
+    fn strings(&self, value: &Value<'_>, what: &str) -> Result<Vec<(String, Range<usize>)>, ConfigError> {
+        let array = value
+            .get_ref()
+            .as_array()
+            .ok_or_else(|| self.error(value.span(), format!("{what} must be an array of strings"), None))?;
         array
             .iter()
             .map(|item| Ok((self.string(item, what)?.to_string(), item.span())))
@@ -170,26 +149,17 @@ impl Loader<'_> {
     }
 
     /// `[rules]`-style tables: rule or category → severity.
-    fn severities(
-        &self,
-        value: &Value<'_>,
-    ) -> Result<HashMap<String, Option<Severity>>, ConfigError> {
+    fn severities(&self, value: &Value<'_>) -> Result<HashMap<String, Option<Severity>>, ConfigError> {
         let table = self.table(value, "[rules]")?;
         let categories = rules::categories();
         let mut out = HashMap::new();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
             if rules::find(name).is_none() && !categories.contains(&name) {
-                let candidates = rules::REGISTRY
-                    .iter()
-                    .map(|r| r.name)
-                    .chain(categories.iter().copied());
+                let candidates = rules::REGISTRY.iter().map(|r| r.name).chain(categories.iter().copied());
                 return Err(self.error(
                     key.span(),
-                    format!(
-                        "unknown rule or category \"{name}\"{}",
-                        hint(name, candidates)
-                    ),
+                    format!("unknown rule or category \"{name}\"{}", hint(name, candidates)),
                     Some("`medlint rules` lists every rule and its category".to_string()),
                 ));
             }
@@ -220,11 +190,7 @@ impl Loader<'_> {
                     .map(|(s, _)| s)
                     .collect();
                 if names.is_empty() {
-                    return Err(self.error(
-                        list.span(),
-                        "an alias list must not be empty".to_string(),
-                        None,
-                    ));
+                    return Err(self.error(list.span(), "an alias list must not be empty".to_string(), None));
                 }
                 aliases.insert(key.get_ref().to_string(), names);
             }
@@ -236,11 +202,7 @@ impl Loader<'_> {
         }
         let required: Vec<(String, Range<usize>)> = match table.get("required") {
             Some(value) => self.strings(value, "sections.required")?,
-            None => config
-                .required_sections
-                .iter()
-                .map(|r| (r.key.clone(), 0..0))
-                .collect(),
+            None => config.required_sections.iter().map(|r| (r.key.clone(), 0..0)).collect(),
         };
         let builtin = crate::config::default_sections();
         let mut sections = Vec::new();
@@ -281,12 +243,8 @@ impl Loader<'_> {
         for (key, value) in self.table(value, "[review]")? {
             match key.get_ref().as_ref() {
                 "max-age" => {
-                    config.review.max_age_months = self.duration(
-                        value,
-                        "max-age",
-                        &[("month", 1), ("year", 12)],
-                        "24 months",
-                    )?;
+                    config.review.max_age_months =
+                        self.duration(value, "max-age", &[("month", 1), ("year", 12)], "24 months")?;
                 }
                 "warn-before" => {
                     let days = self.duration(
@@ -297,9 +255,7 @@ impl Loader<'_> {
                     )?;
                     config.review.warn_before_days = i64::from(days);
                 }
-                "allow-self-review" => {
-                    config.review.allow_self_review = self.bool(value, "allow-self-review")?
-                }
+                "allow-self-review" => config.review.allow_self_review = self.bool(value, "allow-self-review")?,
                 "allow-phd-mph" => {
                     if self.bool(value, "allow-phd-mph")? {
                         config.review.allow_phd_mph();
@@ -364,10 +320,7 @@ impl Loader<'_> {
                 ];
                 self.error(
                     value.span(),
-                    format!(
-                        "unknown front matter field \"{target}\"{}",
-                        hint(target, known)
-                    ),
+                    format!("unknown front matter field \"{target}\"{}", hint(target, known)),
                     Some(format!("map a key to one of: {}", known.join(", "))),
                 )
             })?;
@@ -391,9 +344,7 @@ impl Loader<'_> {
                     return Err(self.error(
                         value.span(),
                         format!("invalid date order \"{other}\""),
-                        Some(
-                            "use \"mdy\" (03/04/2026 is March 4) or \"dmy\" (4 March)".to_string(),
-                        ),
+                        Some("use \"mdy\" (03/04/2026 is March 4) or \"dmy\" (4 March)".to_string()),
                     ));
                 }
             });
@@ -411,11 +362,7 @@ impl Loader<'_> {
                         _ => None,
                     };
                     config.readability.max_grade = grade.filter(|g| *g > 0.0).ok_or_else(|| {
-                        self.error(
-                            value.span(),
-                            "max-grade must be a positive number".to_string(),
-                            None,
-                        )
+                        self.error(value.span(), "max-grade must be a positive number".to_string(), None)
                     })?;
                 }
                 "max-words" => {
@@ -458,11 +405,7 @@ impl Loader<'_> {
                                 .literal_separator(true)
                                 .build()
                                 .map_err(|e| {
-                                    self.error(
-                                        span,
-                                        format!("invalid glob \"{glob}\": {}", e.kind()),
-                                        None,
-                                    )
+                                    self.error(span, format!("invalid glob \"{glob}\": {}", e.kind()), None)
                                 })?;
                             paths.add(pattern);
                             has_paths = true;
@@ -473,11 +416,7 @@ impl Loader<'_> {
                 }
             }
             if !has_paths {
-                return Err(self.error(
-                    item.span(),
-                    "an [[overrides]] table needs `paths`".to_string(),
-                    None,
-                ));
+                return Err(self.error(item.span(), "an [[overrides]] table needs `paths`".to_string(), None));
             }
             let paths = paths
                 .build()

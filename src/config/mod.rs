@@ -39,9 +39,7 @@ impl RequiredSection {
     }
 
     pub fn display_name(&self) -> &str {
-        self.aliases
-            .first()
-            .map_or(self.key.as_str(), String::as_str)
+        self.aliases.first().map_or(self.key.as_str(), String::as_str)
     }
 
     /// True when a normalised heading counts as this section.
@@ -62,25 +60,14 @@ pub fn default_takeaways() -> RequiredSection {
 pub fn default_faq() -> RequiredSection {
     RequiredSection::new(
         "faq",
-        &[
-            "Frequently Asked Questions",
-            "FAQ",
-            "FAQs",
-            "Common Questions",
-        ],
+        &["Frequently Asked Questions", "FAQ", "FAQs", "Common Questions"],
     )
 }
 
 pub fn default_bottom_line() -> RequiredSection {
     RequiredSection::new(
         "bottom-line",
-        &[
-            "The Bottom Line",
-            "Bottom Line",
-            "Conclusion",
-            "Summary",
-            "In Summary",
-        ],
+        &["The Bottom Line", "Bottom Line", "Conclusion", "Summary", "In Summary"],
     )
 }
 
@@ -123,8 +110,8 @@ pub struct ReviewPolicy {
 
 /// DESIGN.md's default list of qualifying credentials.
 pub const DEFAULT_CREDENTIALS: &[&str] = &[
-    "MD", "DO", "MBBS", "MBChB", "DDS", "DMD", "DPM", "PharmD", "RPh", "RN", "NP", "FNP", "FNP-BC",
-    "APRN", "CRNA", "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PsyD", "LCSW",
+    "MD", "DO", "MBBS", "MBChB", "DDS", "DMD", "DPM", "PharmD", "RPh", "RN", "NP", "FNP", "FNP-BC", "APRN", "CRNA",
+    "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PsyD", "LCSW",
 ];
 
 pub const DEFAULT_FELLOWSHIPS: &[&str] = &["FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG"];
@@ -203,9 +190,7 @@ impl Config {
 }
 
 fn lookup(map: &HashMap<String, Option<Severity>>, rule: &Rule) -> Option<Option<Severity>> {
-    map.get(rule.name)
-        .or_else(|| map.get(rule.category))
-        .copied()
+    map.get(rule.name).or_else(|| map.get(rule.category)).copied()
 }
 
 /// Severities for the files that match `paths`.

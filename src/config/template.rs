@@ -68,18 +68,11 @@ mod tests {
     fn the_template_parses_to_the_defaults() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         let mut loaded = Config::new(today);
-        crate::config::file::apply(
-            DEFAULT_CONFIG,
-            std::path::Path::new("medlint.toml"),
-            &mut loaded,
-        )
-        .expect("template is valid");
+        crate::config::file::apply(DEFAULT_CONFIG, std::path::Path::new("medlint.toml"), &mut loaded)
+            .expect("template is valid");
         let defaults = Config::new(today);
         assert_eq!(loaded.review.max_age_months, defaults.review.max_age_months);
-        assert_eq!(
-            loaded.review.warn_before_days,
-            defaults.review.warn_before_days
-        );
+        assert_eq!(loaded.review.warn_before_days, defaults.review.warn_before_days);
         assert_eq!(loaded.review.credentials, defaults.review.credentials);
         assert_eq!(loaded.readability, defaults.readability);
         let keys = |c: &Config| {

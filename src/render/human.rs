@@ -5,26 +5,16 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::LineIndex;
-use crate::render::sanitize_for_terminal;
+use crate::render::{Located, sanitize_for_terminal};
 
-pub fn render(
-    path: &str,
-    source: &str,
-    index: &LineIndex<'_>,
-    diagnostics: &[Diagnostic],
-    color: bool,
-) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+pub fn render(path: &str, source: &str, index: &LineIndex<'_>, diagnostics: &[Located], color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for diagnostic in diagnostics {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&render_one(&renderer, path, source, index, diagnostic));
+        out.push_str(&render_one(&renderer, path, source, index, &diagnostic.diagnostic));
         out.push('\n');
     }
     out
@@ -38,18 +28,8 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_one(
-    renderer: &Renderer,
-    path: &str,
-    source: &str,
-    index: &LineIndex<'_>,
-    d: &Diagnostic,
-) -> String {
-    let labels: Vec<(&std::ops::Range<usize>, &str)> = d
-        .labels
-        .iter()
-        .map(|l| (&l.span, l.message.as_str()))
-        .collect();
+fn render_one(renderer: &Renderer, path: &str, source: &str, index: &LineIndex<'_>, d: &Diagnostic) -> String {
+    let labels: Vec<(&std::ops::Range<usize>, &str)> = d.labels.iter().map(|l| (&l.span, l.message.as_str())).collect();
     let excerpt = Excerpt {
         path,
         source,
@@ -77,11 +57,7 @@ pub fn render_error(
     help: Option<&str>,
     color: bool,
 ) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let index = LineIndex::new(source);
     let excerpt = Excerpt {
         path,
@@ -130,19 +106,13 @@ fn render_report(
         );
     }
     let start = index.line_start(first);
-    let end = index
-        .line_range(last.min(index.line_count() - 1))
-        .end
-        .max(start);
+    let end = index.line_range(last.min(index.line_count() - 1)).end.max(start);
     let excerpt = sanitize_for_terminal(&source[start..end]);
     let shift = |offset: usize| -> usize {
         // Sanitising maps one char to one char, but byte lengths can change;
         // recompute the offset by characters.
         let chars = source[start..offset.clamp(start, end)].chars().count();
-        excerpt
-            .char_indices()
-            .nth(chars)
-            .map_or(excerpt.len(), |(i, _)| i)
+        excerpt.char_indices().nth(chars).map_or(excerpt.len(), |(i, _)| i)
     };
     let range = |span: &std::ops::Range<usize>| shift(span.start)..shift(span.end.max(span.start));
     let message = sanitize_for_terminal(title);
@@ -150,16 +120,9 @@ fn render_report(
         .line_start(first + 1)
         .path(path)
         .annotation(AnnotationKind::Primary.span(range(span)));
-    let label_texts: Vec<_> = labels
-        .iter()
-        .map(|(_, text)| sanitize_for_terminal(text))
-        .collect();
+    let label_texts: Vec<_> = labels.iter().map(|(_, text)| sanitize_for_terminal(text)).collect();
     for ((label_span, _), text) in labels.iter().zip(&label_texts) {
-        snippet = snippet.annotation(
-            AnnotationKind::Context
-                .span(range(label_span))
-                .label(text.as_ref()),
-        );
+        snippet = snippet.annotation(AnnotationKind::Context.span(range(label_span)).label(text.as_ref()));
     }
     let mut title = level.primary_title(message.as_ref());
     if let Some(id) = id {

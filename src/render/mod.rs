@@ -2,8 +2,14 @@
 //! facts they all share (diagnostics resolved to lines and columns).
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::{LineIndex, Position};
@@ -51,6 +57,85 @@ pub struct FileReport {
     pub rendered: String,
 }
 
+/// The output formats `--format` accepts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+    Gitlab,
+}
+
+impl Format {
+    /// Formats written file by file as results arrive; the others are one
+    /// document written at the end.
+    pub fn is_streamed(self) -> bool {
+        matches!(self, Format::Human | Format::Concise | Format::Github)
+    }
+
+    /// Formats that end with a summary line.
+    pub fn has_summary_line(self) -> bool {
+        matches!(self, Format::Human | Format::Concise)
+    }
+}
+
+/// Renders one file's findings for a streamed format, while its source is
+/// still at hand. Whole-run formats return nothing here.
+pub fn render_file(
+    format: Format,
+    path: &str,
+    source: &str,
+    index: &LineIndex<'_>,
+    diagnostics: &[Located],
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => human::render(path, source, index, diagnostics, color),
+        Format::Concise => concise::render(path, diagnostics),
+        Format::Github => github::render(path, diagnostics),
+        Format::Json | Format::Sarif | Format::Junit | Format::Gitlab => String::new(),
+    }
+}
+
+/// Renders the whole-run document for the formats that have one.
+pub fn render_run(format: Format, reports: &[FileReport], summary: &Summary) -> Option<String> {
+    match format {
+        Format::Json => Some(json::render(reports, summary)),
+        Format::Sarif => Some(sarif::render(reports)),
+        Format::Junit => Some(junit::render(reports)),
+        Format::Gitlab => Some(gitlab::render(reports)),
+        Format::Human | Format::Concise | Format::Github => None,
+    }
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+pub fn statistics(reports: &[FileReport], format: Format) -> String {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for located in reports.iter().flat_map(|r| &r.diagnostics) {
+        *counts
+            .entry((located.diagnostic.rule, located.diagnostic.severity))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.0.cmp(b.0.0)));
+    if format == Format::Json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|((rule, severity), count)| serde_json::json!({"rule": rule, "severity": severity.as_str(), "count": count}))
+            .collect();
+        return serde_json::to_string_pretty(&list).expect("statistics serialize") + "\n";
+    }
+    let width = rows.iter().map(|((rule, _), _)| rule.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((rule, severity), count) in rows {
+        out.push_str(&format!("{count:>6}  {rule:width$}  {severity}\n"));
+    }
+    out
+}
+
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -78,10 +163,7 @@ impl Summary {
         if self.errors + self.warnings + self.infos == 0 {
             return format!("{files} checked: no problems found");
         }
-        let mut parts = vec![
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-        ];
+        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
         if self.infos > 0 {
             parts.push(plural(self.infos, "info"));
         }
@@ -100,10 +182,7 @@ fn plural(count: usize, noun: &str) -> String {
 /// Replaces control characters (other than tab) so that article text cannot
 /// move the cursor or recolour a terminal.
 pub fn sanitize_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\n')
-    {
+    if !text.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(

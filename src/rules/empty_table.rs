@@ -46,14 +46,8 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         let name = table_name(article, table.span.start);
         let span = trimmed(article.source, table);
         let (message, help) = match problem {
-            Emptiness::NoRows => (
-                format!("{name} has no rows"),
-                "add rows or remove the table",
-            ),
-            Emptiness::NoValues => (
-                format!("{name} has no values"),
-                "fill in the cells or remove the table",
-            ),
+            Emptiness::NoRows => (format!("{name} has no rows"), "add rows or remove the table"),
+            Emptiness::NoValues => (format!("{name} has no values"), "fill in the cells or remove the table"),
             Emptiness::LabelsOnly => (
                 format!("{name} has labels but no values"),
                 "fill in the values or remove the table",

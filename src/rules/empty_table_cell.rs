@@ -50,10 +50,10 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             if empty.is_empty() {
                 continue;
             }
-            let row_name = row.iter().find(|cell| !cell.is_empty()).map_or_else(
-                || format!("row {}", index + 1),
-                |cell| format!("row \"{}\"", cell.text),
-            );
+            let row_name = row
+                .iter()
+                .find(|cell| !cell.is_empty())
+                .map_or_else(|| format!("row {}", index + 1), |cell| format!("row \"{}\"", cell.text));
             let columns: Vec<String> = empty
                 .iter()
                 .map(|&i| match table.header.get(i).map(|c| c.text.as_str()) {
@@ -64,10 +64,7 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             let message = if empty.len() == row.len() {
                 format!("row {} of {name} is empty", index + 1)
             } else if empty.len() == 1 {
-                format!(
-                    "{row_name} of {name} has an empty cell under {}",
-                    columns[0]
-                )
+                format!("{row_name} of {name} has an empty cell under {}", columns[0])
             } else {
                 format!(
                     "{row_name} of {name} has {} empty cells under {}",
@@ -79,8 +76,7 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             for &i in &empty {
                 diagnostic.label(row[i].span.clone(), "empty");
             }
-            diagnostic
-                .help("fill in the missing values, or write \"not applicable\" where none exists");
+            diagnostic.help("fill in the missing values, or write \"not applicable\" where none exists");
         }
     }
 }

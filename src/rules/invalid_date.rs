@@ -45,12 +45,7 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         if let Err(error) = &date.value {
             out.emit(
                 date.span.clone(),
-                format!(
-                    "{} \"{}\" {}",
-                    date.field.noun(),
-                    date.raw,
-                    error.describe()
-                ),
+                format!("{} \"{}\" {}", date.field.noun(), date.raw, error.describe()),
             )
             .help(error.help());
         }

@@ -44,9 +44,7 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
                 reviewer.span.clone(),
                 format!("review by \"{}\" has no date", reviewer.name),
             )
-            .help(
-                "add `reviewed_on: YYYY-MM-DD` to the front matter, or \"on DATE\" to the byline",
-            );
+            .help("add `reviewed_on: YYYY-MM-DD` to the front matter, or \"on DATE\" to the byline");
         }
         None => {
             out.emit(article.top_span(), "article has no review date")

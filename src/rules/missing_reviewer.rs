@@ -42,7 +42,8 @@ declare_rule! {
 
 fn check(article: &Article, _config: &Config, out: &mut Emitter) {
     if article.review.reviewer().is_none() {
-        out.emit(article.top_span(), "article names no medical reviewer")
-            .help("add `reviewed_by` to the front matter, or a byline \"Medically reviewed by NAME, CREDENTIAL on DATE\"");
+        out.emit(article.top_span(), "article names no medical reviewer").help(
+            "add `reviewed_by` to the front matter, or a byline \"Medically reviewed by NAME, CREDENTIAL on DATE\"",
+        );
     }
 }

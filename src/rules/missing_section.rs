@@ -68,11 +68,7 @@ declare_rule! {
 }
 
 fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let headings: Vec<String> = article
-        .headings
-        .iter()
-        .map(|h| normalize_heading(&h.text))
-        .collect();
+    let headings: Vec<String> = article.headings.iter().map(|h| normalize_heading(&h.text)).collect();
     let anchor = article.top_span();
     for required in &config.required_sections {
         if headings.iter().any(|h| required.matches(h)) {
@@ -88,15 +84,9 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         let help = if others.is_empty() {
             format!("add a \"{name}\" section")
         } else {
-            format!(
-                "add a \"{name}\" section (also accepted: {})",
-                others.join(", ")
-            )
+            format!("add a \"{name}\" section (also accepted: {})", others.join(", "))
         };
-        out.emit(
-            anchor.clone(),
-            format!("missing required section \"{name}\""),
-        )
-        .help(help);
+        out.emit(anchor.clone(), format!("missing required section \"{name}\""))
+            .help(help);
     }
 }

@@ -40,11 +40,7 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
     let Some(reviewer) = article.review.reviewer() else {
         return;
     };
-    if reviewer
-        .credentials
-        .iter()
-        .any(|c| config.review.qualifies(c))
-    {
+    if reviewer.credentials.iter().any(|c| config.review.qualifies(c)) {
         return;
     }
     let policy = &config.review;
@@ -58,10 +54,7 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         })
         .collect();
     let message = if reviewer.credentials.is_empty() {
-        format!(
-            "reviewer \"{}\" has no recognised credential",
-            reviewer.name
-        )
+        format!("reviewer \"{}\" has no recognised credential", reviewer.name)
     } else if !fellowships.is_empty() && fellowships.len() == reviewer.credentials.len() {
         format!(
             "reviewer \"{}\" lists only fellowship letters ({}), which count only beside a degree such as MD",
