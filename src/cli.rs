@@ -36,6 +36,9 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint articles (the default command)
+    // A repeated flag takes its last value, as in ripgrep and Ruff, so
+    // wrappers can append to a user's arguments.
+    #[command(args_override_self = true)]
     Check(CheckArgs),
     /// List every rule with its category, default severity and summary
     Rules {
@@ -309,6 +312,13 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                 if streamed {
                     out.write_all(report.rendered.as_bytes())?;
                 }
+                if !report.internal_errors.is_empty() {
+                    had_error = true;
+                    out.flush()?;
+                    for error in &report.internal_errors {
+                        eprintln!("error: {}: {error}", report.path);
+                    }
+                }
                 reports.push(report);
             }
             Err((path, message)) => {
@@ -415,7 +425,9 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn lint_file(path: String, source: &str, config: &Config, format: Format, color: bool) -> FileReport {
-    let diagnostics = crate::lint_source(&path, source, config);
+    let outcome = crate::lint_checked(&path, source, config, rules::REGISTRY);
+    let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
+    let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
     let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
     let rendered = render::render_file(format, &path, source, &index, &diagnostics, color);
@@ -423,6 +435,7 @@ fn lint_file(path: String, source: &str, config: &Config, format: Format, color:
         path,
         diagnostics,
         rendered,
+        internal_errors,
     }
 }
 

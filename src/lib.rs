@@ -4,6 +4,8 @@
 //! article's text into diagnostics. `cli` and `discover` are the binary's
 //! edge (walking paths, reading files, printing).
 
+#[macro_use]
+pub mod rules;
 pub mod article;
 pub mod cli;
 pub mod config;
@@ -11,7 +13,6 @@ pub mod diagnostic;
 pub mod discover;
 pub mod line_index;
 pub mod render;
-pub mod rules;
 pub mod suggest;
 pub mod suppress;
 
@@ -21,18 +22,134 @@ use diagnostic::Diagnostic;
 
 /// Lints one article. `path` is used only for path-specific settings; the
 /// function does no I/O. Diagnostics come back sorted by position, then rule.
+/// A rule that panics is skipped; use [`lint_checked`] to learn about it.
 pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic> {
-    let article = Article::parse_with(source, &config.review_options);
-    let mut diagnostics = Vec::new();
-    for &rule in rules::REGISTRY {
+    lint_checked(path, source, config, rules::REGISTRY).diagnostics
+}
+
+/// What linting one article produced.
+#[derive(Debug, Default)]
+pub struct LintOutcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Internal errors: a rule (or the parser) panicked on this article. The
+    /// other rules' findings are still in `diagnostics`.
+    pub internal_errors: Vec<InternalError>,
+}
+
+/// A panic inside medlint, contained to one file and one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalError {
+    /// The rule that panicked, or `None` for the parser.
+    pub rule: Option<&'static str>,
+    pub message: String,
+}
+
+impl std::fmt::Display for InternalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.rule {
+            Some(rule) => write!(f, "internal error in rule {rule}: {}", self.message)?,
+            None => write!(f, "internal error while parsing: {}", self.message)?,
+        }
+        f.write_str(" (this is a bug in medlint; the other rules still ran)")
+    }
+}
+
+/// Lints with the given rules, containing any panic to the rule that
+/// raised it, so that one bad rule on one file cannot stop a run.
+pub fn lint_checked(path: &str, source: &str, config: &Config, rules: &[&'static rules::Rule]) -> LintOutcome {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let mut outcome = LintOutcome::default();
+    let article = match catch_unwind(|| Article::parse_with(source, &config.review_options)) {
+        Ok(article) => article,
+        Err(payload) => {
+            outcome.internal_errors.push(InternalError {
+                rule: None,
+                message: panic_message(payload.as_ref()),
+            });
+            return outcome;
+        }
+    };
+    for &rule in rules {
         let Some(severity) = config.severity_for(rule, path) else {
             continue;
         };
         let mut emitter = rules::Emitter::new(rule, severity);
-        (rule.check)(&article, config, &mut emitter);
-        diagnostics.extend(emitter.into_diagnostics());
+        match catch_unwind(AssertUnwindSafe(|| (rule.check)(&article, config, &mut emitter))) {
+            Ok(()) => outcome.diagnostics.extend(emitter.into_diagnostics()),
+            Err(payload) => outcome.internal_errors.push(InternalError {
+                rule: Some(rule.name),
+                message: panic_message(payload.as_ref()),
+            }),
+        }
     }
-    suppress::apply(&article, config, path, &mut diagnostics);
-    diagnostics.sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
-    diagnostics
+    let diagnostics = &mut outcome.diagnostics;
+    if catch_unwind(AssertUnwindSafe(|| {
+        suppress::apply(&article, config, path, diagnostics)
+    }))
+    .is_err()
+    {
+        outcome.internal_errors.push(InternalError {
+            rule: Some(rules::unused_suppression::UNUSED_SUPPRESSION.name),
+            message: "the suppression pass failed".to_string(),
+        });
+    }
+    outcome
+        .diagnostics
+        .sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
+    outcome
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn panicking_check(article: &Article, _config: &Config, _out: &mut rules::Emitter) {
+        if article.source.contains("trigger") {
+            panic!("boom on purpose");
+        }
+    }
+
+    declare_rule! {
+        /// ## What it does
+        /// Panics, to test isolation.
+        pub static PANICS = {
+            name: "panics",
+            category: "structure",
+            severity: Error,
+            check: panicking_check,
+        };
+    }
+
+    #[test]
+    fn a_panicking_rule_is_reported_and_the_others_still_run() {
+        let config = Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let rules: Vec<&'static rules::Rule> = vec![&PANICS, &rules::empty_section::EMPTY_SECTION];
+        let outcome = lint_checked("a.md", "# T\n\ntrigger\n\n## Empty\n", &config, &rules);
+        assert_eq!(
+            outcome.internal_errors,
+            [InternalError {
+                rule: Some("panics"),
+                message: "boom on purpose".to_string()
+            }]
+        );
+        assert_eq!(outcome.diagnostics.len(), 1);
+        assert_eq!(outcome.diagnostics[0].rule, "empty-section");
+        assert!(
+            outcome.internal_errors[0]
+                .to_string()
+                .starts_with("internal error in rule panics: boom on purpose")
+        );
+        // The same rule on another file is fine.
+        let calm = lint_checked("b.md", "# T\n\ntext\n", &config, &rules);
+        assert!(calm.internal_errors.is_empty());
+    }
 }

@@ -57,7 +57,11 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
+        let mut start = self.line_starts[line];
+        // A byte order mark is invisible in editors: columns start after it.
+        if start == 0 && self.source.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
         let column = self.source[start..offset].chars().count() + 1;
         Position { line: line + 1, column }
     }
@@ -89,6 +93,14 @@ mod tests {
         assert_eq!(index.position(x), Position { line: 1, column: 3 });
         // An offset inside the emoji snaps back to its start.
         assert_eq!(index.position(3), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let index = LineIndex::new("\u{feff}# T\nx");
+        assert_eq!(index.position(3), Position { line: 1, column: 1 });
+        assert_eq!(index.position(5), Position { line: 1, column: 3 });
+        assert_eq!(index.position(7), Position { line: 2, column: 1 });
     }
 
     #[test]

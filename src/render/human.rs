@@ -1,7 +1,10 @@
 //! `--format human`: rustc-style reports with source excerpts, rendered by
 //! annotate-snippets (the only place that crate is used).
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+/// Source lines longer than this are not echoed in reports.
+const MAX_LINE_BYTES: usize = 4096;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::LineIndex;
@@ -107,6 +110,30 @@ fn render_report(
     }
     let start = index.line_start(first);
     let end = index.line_range(last.min(index.line_count() - 1)).end.max(start);
+    let message = sanitize_for_terminal(title);
+    let mut title = level.primary_title(message.as_ref());
+    if let Some(id) = id {
+        title = title.id(id);
+    }
+    let help = help.map(sanitize_for_terminal);
+    // A line too long to read (minified HTML, a pasted blob) is not echoed:
+    // the report names the place and says why the source is missing.
+    let longest_line = (first..=last.min(index.line_count() - 1))
+        .map(|line| index.line_range(line).len())
+        .max()
+        .unwrap_or(0);
+    if longest_line > MAX_LINE_BYTES {
+        let position = index.position(span.start);
+        let origin = Origin::path(path).line(position.line).char_column(position.column);
+        let mut group = title
+            .element(origin)
+            .element(Level::NOTE.message(format!("the source line is {longest_line} bytes long; not shown")));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
+        }
+        let report: [Group<'_>; 1] = [group];
+        return renderer.render(&report);
+    }
     let excerpt = sanitize_for_terminal(&source[start..end]);
     let shift = |offset: usize| -> usize {
         // Sanitising maps one char to one char, but byte lengths can change;
@@ -115,7 +142,6 @@ fn render_report(
         excerpt.char_indices().nth(chars).map_or(excerpt.len(), |(i, _)| i)
     };
     let range = |span: &std::ops::Range<usize>| shift(span.start)..shift(span.end.max(span.start));
-    let message = sanitize_for_terminal(title);
     let mut snippet = Snippet::source(excerpt.as_ref())
         .line_start(first + 1)
         .path(path)
@@ -124,12 +150,7 @@ fn render_report(
     for ((label_span, _), text) in labels.iter().zip(&label_texts) {
         snippet = snippet.annotation(AnnotationKind::Context.span(range(label_span)).label(text.as_ref()));
     }
-    let mut title = level.primary_title(message.as_ref());
-    if let Some(id) = id {
-        title = title.id(id);
-    }
     let mut group = title.element(snippet);
-    let help = help.map(sanitize_for_terminal);
     if let Some(help) = &help {
         group = group.element(Level::HELP.message(help.as_ref()));
     }

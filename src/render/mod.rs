@@ -55,6 +55,8 @@ pub struct FileReport {
     pub diagnostics: Vec<Located>,
     /// The human or concise rendering, made while the source was at hand.
     pub rendered: String,
+    /// Rules that panicked on this file, as messages.
+    pub internal_errors: Vec<String>,
 }
 
 /// The output formats `--format` accepts.

@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 use crate::config::Config;
-use crate::rules::Emitter;
+use crate::rules::{Emitter, quoted};
 
 declare_rule! {
     /// ## What it does
@@ -52,7 +52,7 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         let message = if heading.text.is_empty() {
             "heading has no text and no content".to_string()
         } else {
-            format!("section \"{}\" is empty", heading.text)
+            format!("section {} is empty", quoted(&heading.text))
         };
         out.emit(heading.span.clone(), message)
             .help("add content under this heading or remove the heading");

@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::config::Config;
 use crate::rules::empty_table::emptiness;
-use crate::rules::{Emitter, table_name};
+use crate::rules::{Emitter, quoted, table_name};
 
 declare_rule! {
     /// ## What it does
@@ -50,14 +50,14 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             if empty.is_empty() {
                 continue;
             }
-            let row_name = row
-                .iter()
-                .find(|cell| !cell.is_empty())
-                .map_or_else(|| format!("row {}", index + 1), |cell| format!("row \"{}\"", cell.text));
+            let row_name = row.iter().find(|cell| !cell.is_empty()).map_or_else(
+                || format!("row {}", index + 1),
+                |cell| format!("row {}", quoted(&cell.text)),
+            );
             let columns: Vec<String> = empty
                 .iter()
                 .map(|&i| match table.header.get(i).map(|c| c.text.as_str()) {
-                    Some(text) if !text.is_empty() => format!("\"{text}\""),
+                    Some(text) if !text.is_empty() => quoted(text),
                     _ => format!("column {}", i + 1),
                 })
                 .collect();

@@ -54,7 +54,7 @@ pub struct Rule {
     pub name: &'static str,
     pub category: &'static str,
     pub default_severity: Severity,
-    raw_docs: &'static str,
+    pub(crate) raw_docs: &'static str,
     pub check: fn(&Article, &Config, &mut Emitter),
 }
 
@@ -156,5 +156,27 @@ pub(crate) fn table_name(article: &Article, table_start: usize) -> String {
         .section_at(table_start)
         .map(|s| &article.headings[article.sections[s].heading].text)
         .filter(|text| !text.is_empty())
-        .map_or_else(|| "table".to_string(), |text| format!("table \"{text}\""))
+        .map_or_else(|| "table".to_string(), |text| format!("table {}", quoted(text)))
+}
+
+/// Article text for a message, in quotes, cut to a readable length.
+pub(crate) fn quoted(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    let text = text.trim();
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("\"{}…\"", text[..cut].trim_end()),
+        None => format!("\"{text}\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quoted_text_is_cut_at_sixty_characters() {
+        assert_eq!(quoted("Key Takeaways"), "\"Key Takeaways\"");
+        let long = "é".repeat(100);
+        assert_eq!(quoted(&long), format!("\"{}…\"", "é".repeat(60)));
+    }
 }

@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::article::review::comparable_name;
 use crate::config::Config;
-use crate::rules::Emitter;
+use crate::rules::{Emitter, quoted};
 
 declare_rule! {
     /// ## What it does
@@ -52,8 +52,9 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             out.emit(
                 byline.span.clone(),
                 format!(
-                    "byline names reviewer \"{}\" but the front matter names \"{}\"",
-                    byline.name, front.name
+                    "byline names reviewer {} but the front matter names {}",
+                    quoted(&byline.name),
+                    quoted(&front.name)
                 ),
             )
             .label(front.span.clone(), "front matter reviewer")

@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::article::review::normalize_credential;
 use crate::config::Config;
-use crate::rules::Emitter;
+use crate::rules::{Emitter, quoted};
 
 declare_rule! {
     /// ## What it does
@@ -54,17 +54,17 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         })
         .collect();
     let message = if reviewer.credentials.is_empty() {
-        format!("reviewer \"{}\" has no recognised credential", reviewer.name)
+        format!("reviewer {} has no recognised credential", quoted(&reviewer.name))
     } else if !fellowships.is_empty() && fellowships.len() == reviewer.credentials.len() {
         format!(
-            "reviewer \"{}\" lists only fellowship letters ({}), which count only beside a degree such as MD",
-            reviewer.name,
+            "reviewer {} lists only fellowship letters ({}), which count only beside a degree such as MD",
+            quoted(&reviewer.name),
             reviewer.credentials.join(", ")
         )
     } else {
         format!(
-            "reviewer \"{}\" has no recognised credential ({} is not on the list)",
-            reviewer.name,
+            "reviewer {} has no recognised credential ({} is not on the list)",
+            quoted(&reviewer.name),
             reviewer.credentials.join(", ")
         )
     };

@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::article::review::comparable_name;
 use crate::config::Config;
-use crate::rules::Emitter;
+use crate::rules::{Emitter, quoted};
 
 declare_rule! {
     /// ## What it does
@@ -55,7 +55,7 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
     {
         out.emit(
             reviewer.span.clone(),
-            format!("\"{}\" reviewed an article they wrote", reviewer.name),
+            format!("{} reviewed an article they wrote", quoted(&reviewer.name)),
         )
         .label(author.span.clone(), "named as the author here")
         .help("have someone other than the author do the medical review");
