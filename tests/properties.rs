@@ -1,0 +1,142 @@
+//! Properties of the whole lint over generated articles: no panic, spans
+//! inside the source on character boundaries, deterministic output, JSON
+//! that parses, and the same results whatever the thread count.
+
+use chrono::NaiveDate;
+use medlint::config::Config;
+use medlint::line_index::LineIndex;
+use medlint::render::{self, FileReport, Format, Located, Summary};
+use proptest::prelude::*;
+
+const PIECES: &[&str] = &[
+    "# Title",
+    "## Key Takeaways",
+    "## Frequently Asked Questions",
+    "### How long does it take?",
+    "## The Bottom Line",
+    "## Related Articles",
+    "Setext\n------",
+    "- item one\n- item two",
+    "1. first\n   - nested",
+    "> quoted **bold** text",
+    "| A | B |\n| --- | --- |\n| x | |",
+    "| Detail | Value |\n|---|---|\n| Time | TBD |",
+    "| only header |\n| --- |",
+    "Medically reviewed by Ana Ruiz | MD, Clinic - City on January 22nd, 2026.",
+    "*Reviewed by Dr. Omar Haddad, MD, FAAD on 2026-02-30*",
+    "By Sam Ortiz",
+    "[link](https://example.org) and [](empty)",
+    "Text with a footnote[^1].\n\n[^1]: Source.",
+    "<!-- medlint-disable empty-section -->",
+    "<!-- medlint-enable -->",
+    "<!-- medlint-disable-next-line empty-table -->",
+    "<div>html</div>",
+    "```\ncode\n```",
+    "    indented code",
+    "***",
+    "&amp; &#x1F600; \\* escaped",
+    "Café ☕ 😀 naïve",
+    "",
+];
+
+const FRONT_MATTER: &[&str] = &[
+    "---\ntitle: T\nreviewed_by: \"Ana Ruiz, MD\"\nreviewed_on: 2024-01-01\nupdated: 2026-01-01\n---\n",
+    "---\nauthor: [A, B]\nmedlint: { disable: [missing-section] }\n---\n",
+    "+++\ntitle = \"T\"\nreviewed_on = 2026-01-22\n+++\n",
+    "---\ntitle: [unclosed\n---\n",
+    "---\nnever closed\n",
+    "\u{feff}---\ndate: 01/02/2026\n---\n",
+    "",
+];
+
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => "\\PC{0,30}",
+        1 => "[#|>*_`\\-\\[\\]()!<>:\t \r\n\u{0}-\u{1f}a-z0-9]{0,40}",
+    ];
+    (
+        proptest::sample::select(FRONT_MATTER),
+        proptest::collection::vec(piece, 0..25),
+        any::<bool>(),
+    )
+        .prop_map(|(front, pieces, crlf)| {
+            let text = format!("{front}{}", pieces.join("\n\n"));
+            if crlf { text.replace('\n', "\r\n") } else { text }
+        })
+}
+
+fn config() -> Config {
+    Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_lie_inside_the_source_on_char_boundaries(source in article()) {
+        let outcome = medlint::lint_checked("a.md", &source, &config(), medlint::rules::REGISTRY);
+        prop_assert!(outcome.internal_errors.is_empty(), "{:?}", outcome.internal_errors);
+        for d in &outcome.diagnostics {
+            let spans = std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span));
+            for span in spans {
+                prop_assert!(span.start <= span.end && span.end <= source.len(), "{d:?}");
+                prop_assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end), "{d:?}");
+            }
+            prop_assert!(!d.message.is_empty());
+            prop_assert!(d.message.chars().next().is_some_and(|c| !c.is_uppercase()), "{}", d.message);
+        }
+    }
+
+    #[test]
+    fn linting_is_deterministic_and_sorted(source in article()) {
+        let first = medlint::lint_source("a.md", &source, &config());
+        let second = medlint::lint_source("a.md", &source, &config());
+        prop_assert_eq!(&first, &second);
+        let keys: Vec<_> = first.iter().map(|d| (d.span.start, d.rule)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        prop_assert_eq!(keys, sorted);
+    }
+
+    #[test]
+    fn machine_formats_always_parse(source in article()) {
+        let diagnostics = medlint::lint_source("dir/a b.md", &source, &config());
+        let index = LineIndex::new(&source);
+        let located: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
+        for format in [Format::Human, Format::Concise, Format::Github] {
+            let text = render::render_file(format, "dir/a b.md", &source, &index, &located, false);
+            prop_assert!(!text.contains('\x1b'), "escape byte in {:?}", format);
+            if format == Format::Github {
+                prop_assert_eq!(text.lines().count(), located.len());
+            }
+        }
+        let report = FileReport { path: "dir/a b.md".into(), diagnostics: located, rendered: String::new(), internal_errors: Vec::new() };
+        let mut summary = Summary::default();
+        summary.add(&report);
+        let reports = [report];
+        for format in [Format::Json, Format::Sarif, Format::Gitlab] {
+            let text = render::render_run(format, &reports, &summary).unwrap();
+            prop_assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{format:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn results_do_not_depend_on_the_thread_count(articles in proptest::collection::vec(article(), 1..12)) {
+        let dir = tempfile::tempdir().unwrap();
+        for (i, text) in articles.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i:02}.md")), text).unwrap();
+        }
+        let run = |jobs: &str| {
+            assert_cmd::Command::cargo_bin("medlint").unwrap()
+                .current_dir(dir.path())
+                .args(["check", ".", "--no-config", "--today", "2026-11-24", "--format", "json", "--jobs", jobs])
+                .output().unwrap().stdout
+        };
+        prop_assert_eq!(run("1"), run("3"));
+    }
+}
