@@ -144,8 +144,8 @@ pub fn run(args: Vec<String>) -> i32 {
     };
     let result = match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { format } => print_rules(format),
-        Command::Explain { rule } => explain(&rule),
+        Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config)),
+        Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config)),
         Command::Init { path } => init(&path),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -330,7 +330,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     }
     if args.statistics {
         out.write_all(render::statistics(&reports, args.format).as_bytes())?;
-    } else if let Some(document) = render::render_run(args.format, &reports, &summary) {
+    } else if let Some(document) = render::render_run(args.format, &reports, &summary, &config.rules) {
         out.write_all(document.as_bytes())?;
     }
     if args.format.has_summary_line() && !args.quiet {
@@ -386,18 +386,18 @@ fn init(path: &std::path::Path) -> Result<i32, Failure> {
 
 /// Applies `--select` and `--ignore` (rule names or categories).
 fn apply_rule_selection(config: &mut Config, select: &[String], ignore: &[String]) -> Result<(), Failure> {
-    let categories = rules::categories();
+    let categories = rules::categories(&config.rules);
     let matches = |rule: &rules::Rule, names: &[String]| names.iter().any(|n| n == rule.name || n == rule.category);
     for name in select.iter().chain(ignore) {
-        if rules::find(name).is_none() && !categories.contains(&name.as_str()) {
-            let candidates = rules::REGISTRY.iter().map(|r| r.name).chain(categories.iter().copied());
+        if config.find_rule(name).is_none() && !categories.contains(&name.as_str()) {
+            let candidates = config.rules.iter().map(|r| r.name).chain(categories.iter().copied());
             let hint = did_you_mean(name, candidates)
                 .map(|s| format!("; did you mean \"{s}\"?"))
                 .unwrap_or_default();
             return Err(Failure::Usage(format!("unknown rule or category \"{name}\"{hint}")));
         }
     }
-    for rule in rules::REGISTRY {
+    for &rule in &config.rules.clone() {
         let selected = select.is_empty() || matches(rule, select);
         if !selected || matches(rule, ignore) {
             config.disabled.insert(rule.name.to_string());
@@ -425,7 +425,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn lint_file(path: String, source: &str, config: &Config, format: Format, color: bool) -> FileReport {
-    let outcome = crate::lint_checked(&path, source, config, rules::REGISTRY);
+    let outcome = crate::lint_checked(&path, source, config);
     let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
@@ -439,12 +439,24 @@ fn lint_file(path: String, source: &str, config: &Config, format: Format, color:
     }
 }
 
-fn print_rules(format: RulesFormat) -> Result<i32, Failure> {
+/// The config `rules` and `explain` describe: the discovered one, so that
+/// pack rules it names are listed too.
+fn listing_config() -> Result<Config, Failure> {
+    let mut config = Config::new(chrono::Local::now().date_naive());
+    let found = std::env::current_dir().ok().and_then(|dir| config_file::discover(&dir));
+    if let Some(path) = found {
+        config_file::load(&path, &mut config).map_err(|error| Failure::Config(error, false))?;
+    }
+    Ok(config)
+}
+
+fn print_rules(format: RulesFormat, config: &Config) -> Result<i32, Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match format {
         RulesFormat::Json => {
-            let list: Vec<_> = rules::REGISTRY
+            let list: Vec<_> = config
+                .rules
                 .iter()
                 .map(|rule| {
                     serde_json::json!({
@@ -460,8 +472,8 @@ fn print_rules(format: RulesFormat) -> Result<i32, Failure> {
             writeln!(out, "{text}")?;
         }
         RulesFormat::Human => {
-            let width = rules::REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
-            for rule in rules::REGISTRY {
+            let width = config.rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            for rule in &config.rules {
                 writeln!(
                     out,
                     "{:width$}  {:12} {:8} {}",
@@ -477,9 +489,9 @@ fn print_rules(format: RulesFormat) -> Result<i32, Failure> {
     Ok(EXIT_OK)
 }
 
-fn explain(name: &str) -> Result<i32, Failure> {
-    let Some(rule) = rules::find(name) else {
-        let hint = did_you_mean(name, rules::REGISTRY.iter().map(|r| r.name))
+fn explain(name: &str, config: &Config) -> Result<i32, Failure> {
+    let Some(rule) = config.find_rule(name) else {
+        let hint = did_you_mean(name, config.rules.iter().map(|r| r.name))
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
         return Err(Failure::Usage(format!(

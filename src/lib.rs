@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod line_index;
+pub mod packs;
 pub mod render;
 pub mod suggest;
 pub mod suppress;
@@ -24,7 +25,7 @@ use diagnostic::Diagnostic;
 /// function does no I/O. Diagnostics come back sorted by position, then rule.
 /// A rule that panics is skipped; use [`lint_checked`] to learn about it.
 pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic> {
-    lint_checked(path, source, config, rules::REGISTRY).diagnostics
+    lint_checked(path, source, config).diagnostics
 }
 
 /// What linting one article produced.
@@ -54,9 +55,9 @@ impl std::fmt::Display for InternalError {
     }
 }
 
-/// Lints with the given rules, containing any panic to the rule that
-/// raised it, so that one bad rule on one file cannot stop a run.
-pub fn lint_checked(path: &str, source: &str, config: &Config, rules: &[&'static rules::Rule]) -> LintOutcome {
+/// Lints with every rule in `config.rules`, containing any panic to the
+/// rule that raised it, so that one bad rule on one file cannot stop a run.
+pub fn lint_checked(path: &str, source: &str, config: &Config) -> LintOutcome {
     use std::panic::{AssertUnwindSafe, catch_unwind};
     let mut outcome = LintOutcome::default();
     let article = match catch_unwind(|| Article::parse_with(source, &config.review_options)) {
@@ -69,7 +70,7 @@ pub fn lint_checked(path: &str, source: &str, config: &Config, rules: &[&'static
             return outcome;
         }
     };
-    for &rule in rules {
+    for &rule in &config.rules {
         let Some(severity) = config.severity_for(rule, path) else {
             continue;
         };
@@ -131,9 +132,9 @@ mod tests {
 
     #[test]
     fn a_panicking_rule_is_reported_and_the_others_still_run() {
-        let config = Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        let rules: Vec<&'static rules::Rule> = vec![&PANICS, &rules::empty_section::EMPTY_SECTION];
-        let outcome = lint_checked("a.md", "# T\n\ntrigger\n\n## Empty\n", &config, &rules);
+        let mut config = Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        config.rules = vec![&PANICS, &rules::empty_section::EMPTY_SECTION];
+        let outcome = lint_checked("a.md", "# T\n\ntrigger\n\n## Empty\n", &config);
         assert_eq!(
             outcome.internal_errors,
             [InternalError {
@@ -149,7 +150,7 @@ mod tests {
                 .starts_with("internal error in rule panics: boom on purpose")
         );
         // The same rule on another file is fine.
-        let calm = lint_checked("b.md", "# T\n\ntext\n", &config, &rules);
+        let calm = lint_checked("b.md", "# T\n\ntext\n", &config);
         assert!(calm.internal_errors.is_empty());
     }
 }

@@ -9,7 +9,7 @@ use crate::article::{Article, FmValue};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::line_index::LineIndex;
-use crate::rules::{self, unused_suppression::UNUSED_SUPPRESSION};
+use crate::rules::unused_suppression::UNUSED_SUPPRESSION;
 use crate::suggest::hint;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,9 +141,9 @@ pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut V
                 format!("{} suppresses nothing", s.directive),
                 "remove the comment".to_string(),
             ),
-            Some(name) => match rules::find(name) {
+            Some(name) => match config.find_rule(name) {
                 None => {
-                    let names = rules::REGISTRY.iter().map(|r| r.name);
+                    let names = config.rules.iter().map(|r| r.name);
                     (
                         format!("{} names unknown rule \"{name}\"{}", s.directive, hint(name, names)),
                         "use a rule name from `medlint rules`".to_string(),

@@ -296,7 +296,8 @@ fn rules_lists_every_rule_as_text_and_json() {
         .iter()
         .map(|r| r["name"].as_str().unwrap())
         .collect();
-    let registry: Vec<&str> = medlint::rules::REGISTRY.iter().map(|r| r.name).collect();
+    let config = medlint::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    let registry: Vec<&str> = config.rules.iter().map(|r| r.name).collect();
     assert_eq!(names, registry);
     let table = rules
         .as_array()

@@ -28,6 +28,10 @@ Some children outgrow them.
 ## The Bottom Line
 
 Most allergies can be managed.
+
+## References
+
+1. [Allergies](https://www.nhs.uk/conditions/allergies/)
 ";
 
 struct Project {
@@ -155,12 +159,12 @@ fn required_sections_and_aliases_are_configurable() {
     project.file("a.md", &article);
     assert!(project.rules(&["a.md"]).is_empty());
     let project = Project::new(
-        "[sections]\nrequired = [\"takeaways\", \"references\"]\n[sections.aliases]\nreferences = [\"References\", \"Sources\"]\n",
+        "[sections]\nrequired = [\"takeaways\", \"glossary\"]\n[sections.aliases]\nglossary = [\"Glossary\", \"Key Terms\"]\n",
     );
     project.file("a.md", &article);
     let output = project.cmd().args(["a.md", "--format", "concise"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("missing required section \"References\""), "{text}");
+    assert!(text.contains("missing required section \"Glossary\""), "{text}");
     assert!(!text.contains("Frequently Asked Questions"), "{text}");
 }
 
@@ -399,8 +403,9 @@ fn inline_suppressions_hide_findings_and_report_unused_ones() {
 <!-- medlint-disable-next-line stale-review -->
 Text.
 ";
-    let article =
-        format!("---\nmedlint: {{ disable: [missing-section, missing-reviewer, missing-review-date] }}\n---\n{body}");
+    let article = format!(
+        "---\nmedlint: {{ disable: [missing-section, missing-reviewer, missing-review-date, missing-references] }}\n---\n{body}"
+    );
     let project = Project::new("");
     project.file("a.md", &article);
     let findings: Vec<(String, u64)> = project
@@ -417,10 +422,94 @@ Text.
     );
     // The whole file, from front matter.
     let whole = article.replace(
-        "missing-review-date]",
-        "missing-review-date, empty-table-cell, unused-suppression]",
+        "missing-references]",
+        "missing-references, empty-table-cell, unused-suppression]",
     );
     let project = Project::new("");
     project.file("a.md", &whole);
     assert!(project.rules(&["a.md"]).is_empty());
+}
+
+#[test]
+fn packs_named_in_the_config_add_rules_everywhere() {
+    let pack = r#"[[rules]]
+name = "no-superfoods"
+kind = "existence"
+category = "house-style"
+severity = "error"
+patterns = ['\bsuper-?foods?\b']
+message = "house style avoids {match}"
+help = "name the food and what it contains"
+docs = """
+## What it does
+Reports "superfood".
+
+## Why is this bad?
+It is a marketing word, not a nutrition term.
+"""
+
+[rules.example]
+fail = "Kale is a superfood."
+pass = "Kale is rich in vitamin K."
+"#;
+    let article = CLEAN.replace(
+        "Most allergies can be managed.",
+        "Most allergies can be managed. Eat superfoods.",
+    );
+    let project = Project::new("packs = [\"house-style/*.toml\"]\n[rules]\nabsolute-claim = \"off\"\n");
+    project.file("house-style/words.toml", pack).file("a.md", &article);
+    assert_eq!(
+        project.findings(&["a.md"]),
+        [("no-superfoods".to_string(), "error".to_string(), 21)]
+    );
+    // Severity by its category, like a built-in rule.
+    let project = Project::new("packs = [\"house-style/*.toml\"]\n[rules]\nhouse-style = \"warning\"\n");
+    project.file("house-style/words.toml", pack).file("a.md", &article);
+    assert_eq!(project.findings(&["a.md"])[0].1, "warning");
+    // Listed, explained and described in SARIF.
+    project
+        .bare()
+        .args(["rules"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no-superfoods"));
+    project
+        .bare()
+        .args(["explain", "no-superfoods"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Use instead:\n```markdown\nKale is rich in vitamin K.\n```",
+        ));
+    let output = project.cmd().args(["a.md", "--format", "sarif"]).output().unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "no-superfoods"));
+}
+
+#[test]
+fn a_broken_pack_is_reported_at_its_own_file_and_line() {
+    let project = Project::new("packs = [\"house.toml\"]\n");
+    project
+        .file(
+            "house.toml",
+            "[[rules]]\nname = \"no-superfoods\"\nkind = \"existence\"\npatterns = ['(unclosed']\nmessage = \"avoid {match}\"\n",
+        )
+        .file("a.md", CLEAN);
+    let output = project.cmd().arg("a.md").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("error: invalid pattern in `patterns`: error: unclosed group"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("house.toml:4:13"), "{stderr}");
+    let project = Project::new("packs = [\"missing/*.toml\"]\n");
+    project.file("a.md", CLEAN);
+    project
+        .cmd()
+        .arg("a.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no pack file matches \"missing/*.toml\""));
 }

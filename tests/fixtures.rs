@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use medlint::config::Config;
 use medlint::line_index::LineIndex;
-use medlint::rules::REGISTRY;
 
 /// All fixtures are judged against one fixed date, never the real clock.
 fn config() -> Config {
@@ -127,7 +126,7 @@ fn pass_fixtures_are_silent_for_their_rule() {
 
 #[test]
 fn every_rule_has_fixtures_and_documented_examples() {
-    for rule in REGISTRY {
+    for rule in config().rules {
         let dir = fixtures_dir().join(rule.name);
         assert!(
             dir.join("fail.md").is_file(),
@@ -149,7 +148,7 @@ fn every_rule_has_fixtures_and_documented_examples() {
     }
     for dir in rule_dirs() {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        assert!(medlint::rules::find(&name).is_some(), "fixtures/{name} names no rule");
+        assert!(config().find_rule(&name).is_some(), "fixtures/{name} names no rule");
     }
 }
 
@@ -159,4 +158,37 @@ fn markers_are_parsed_in_all_three_forms() {
     let expected = expectations(source);
     let keys: Vec<_> = expected.keys().map(|(l, r)| (*l, r.as_str())).collect();
     assert_eq!(keys, [(1, "x"), (4, "y"), (4, "z"), (7, "w")]);
+}
+
+#[test]
+fn messages_and_help_follow_the_house_style() {
+    let mut checked = 0;
+    for dir in rule_dirs() {
+        for file in ["fail.md", "pass.md"] {
+            let path = dir.join(file);
+            let source = read(&path);
+            for d in medlint::lint_source(&path.display().to_string(), &source, &config()) {
+                checked += 1;
+                let first = d.message.chars().next().expect("a message");
+                assert!(
+                    !first.is_uppercase(),
+                    "{}: message starts uppercase: {}",
+                    d.rule,
+                    d.message
+                );
+                assert!(
+                    !d.message.ends_with('.'),
+                    "{}: message ends with a period: {}",
+                    d.rule,
+                    d.message
+                );
+                let help = d
+                    .help
+                    .as_deref()
+                    .unwrap_or_else(|| panic!("{}: no help for {}", d.rule, d.message));
+                assert!(!help.ends_with('.'), "{}: help ends with a period: {help}", d.rule);
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} diagnostics checked");
 }

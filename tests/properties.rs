@@ -75,7 +75,7 @@ proptest! {
 
     #[test]
     fn spans_lie_inside_the_source_on_char_boundaries(source in article()) {
-        let outcome = medlint::lint_checked("a.md", &source, &config(), medlint::rules::REGISTRY);
+        let outcome = medlint::lint_checked("a.md", &source, &config());
         prop_assert!(outcome.internal_errors.is_empty(), "{:?}", outcome.internal_errors);
         for d in &outcome.diagnostics {
             let spans = std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span));
@@ -116,7 +116,7 @@ proptest! {
         summary.add(&report);
         let reports = [report];
         for format in [Format::Json, Format::Sarif, Format::Gitlab] {
-            let text = render::render_run(format, &reports, &summary).unwrap();
+            let text = render::render_run(format, &reports, &summary, &config().rules).unwrap();
             prop_assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{format:?}");
         }
     }

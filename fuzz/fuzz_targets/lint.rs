@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-    let outcome = medlint::lint_checked("fuzz.md", source, &config, medlint::rules::REGISTRY);
+    let outcome = medlint::lint_checked("fuzz.md", source, &config);
     assert!(outcome.internal_errors.is_empty(), "{:?}", outcome.internal_errors);
     let index = LineIndex::new(source);
     for d in &outcome.diagnostics {
@@ -36,10 +36,10 @@ fuzz_target!(|data: &[u8]| {
     summary.add(&report);
     let reports = [report];
     for format in [Format::Json, Format::Sarif, Format::Gitlab] {
-        let text = render::render_run(format, &reports, &summary).unwrap();
+        let text = render::render_run(format, &reports, &summary, &config.rules).unwrap();
         serde_json_check(&text);
     }
-    render::render_run(Format::Junit, &reports, &summary);
+    render::render_run(Format::Junit, &reports, &summary, &config.rules);
 });
 
 fn serde_json_check(text: &str) {

@@ -6,6 +6,7 @@
 
 pub mod dates;
 pub mod front_matter;
+pub mod prose;
 pub mod review;
 pub mod sections;
 pub mod tables;
@@ -27,6 +28,21 @@ pub struct Link {
     pub text: String,
     pub destination: String,
     pub span: Range<usize>,
+}
+
+/// A list and its items; `depth` 0 is a list not inside another list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    pub span: Range<usize>,
+    pub depth: usize,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub span: Range<usize>,
+    /// Nothing but the marker (and perhaps a task box).
+    pub blank: bool,
 }
 
 /// An HTML comment (`<!-- … -->`) with its inner text, trimmed.
@@ -59,6 +75,11 @@ pub struct Article<'a> {
     pub blocks: Vec<TextBlock>,
     pub links: Vec<Link>,
     pub comments: Vec<Comment>,
+    /// Spans of outermost block quotes.
+    pub quotes: Vec<Range<usize>>,
+    pub lists: Vec<List>,
+    /// Spans of footnote definitions (`[^1]: …`).
+    pub footnotes: Vec<Range<usize>>,
     pub review: ReviewMeta,
     /// Start offsets of top-level content blocks (anything but headings,
     /// rules and comment-only HTML), used to tell empty sections.
@@ -82,8 +103,12 @@ impl<'a> Article<'a> {
             links,
             comments,
             content_starts,
+            quotes,
+            mut lists,
+            footnotes,
             ..
         } = builder;
+        lists.sort_by_key(|l| l.span.start);
         let sections = sections::build_tree(&headings, &content_starts, source.len());
         let title = title_of(split.front_matter.as_ref(), &headings);
         let review = review::extract(source, split.front_matter.as_ref(), &headings, &blocks, review_options);
@@ -99,9 +124,41 @@ impl<'a> Article<'a> {
             blocks,
             links,
             comments,
+            quotes,
+            lists,
+            footnotes,
             review,
             content_starts,
         }
+    }
+
+    /// True when `block` sits in a section headed as advertising
+    /// ("Advertisement", "Sponsored", "Paid partnership") or in a block
+    /// quote whose first line is such a label.
+    pub fn is_advertising(&self, block: &TextBlock) -> bool {
+        const LABELS: [&str; 5] = ["advertisement", "advertising", "sponsored", "paid partnership", "ad"];
+        let mut section = self.section_at(block.span.start);
+        while let Some(index) = section {
+            let heading = sections::normalize_heading(&self.headings[self.sections[index].heading].text);
+            if LABELS.iter().any(|label| sections::heading_matches(&heading, label)) {
+                return true;
+            }
+            section = self.sections[index].parent;
+        }
+        let Some(quote) = block.quote else {
+            return false;
+        };
+        self.blocks
+            .iter()
+            .find(|b| b.quote == Some(quote))
+            .is_some_and(|first| {
+                let words = sections::normalize_heading(&first.text);
+                LABELS.iter().any(|label| {
+                    words
+                        .strip_prefix(label)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                })
+            })
     }
 
     /// Where article-wide findings point: the H1, else the front matter
@@ -174,6 +231,11 @@ struct Builder<'a> {
     in_table_head: bool,
     open_links: Vec<(usize, String, usize)>,
     html_block: Option<(usize, String)>,
+    quotes: Vec<Range<usize>>,
+    lists: Vec<List>,
+    /// Lists still open, as indexes into `lists`.
+    open_lists: Vec<usize>,
+    footnotes: Vec<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -196,6 +258,10 @@ impl<'a> Builder<'a> {
             in_table_head: false,
             open_links: Vec::new(),
             html_block: None,
+            quotes: Vec::new(),
+            lists: Vec::new(),
+            open_lists: Vec::new(),
+            footnotes: Vec::new(),
         }
     }
 
@@ -221,6 +287,15 @@ impl<'a> Builder<'a> {
         } else {
             BlockKind::Paragraph
         }
+    }
+
+    /// A new block, tagged with the quote it sits in.
+    fn new_block(&self, kind: BlockKind, span: Range<usize>) -> TextBlock {
+        let mut block = TextBlock::new(kind, span);
+        if self.quote_depth > 0 {
+            block.quote = self.quotes.len().checked_sub(1);
+        }
+        block
     }
 
     fn flush(&mut self) {
@@ -270,17 +345,20 @@ impl<'a> Builder<'a> {
                 self.mark_content(range.start);
                 if self.table.is_none() {
                     self.flush();
-                    self.current = Some(TextBlock::new(self.block_kind(), range));
+                    self.current = Some(self.new_block(self.block_kind(), range));
                 }
             }
             Tag::Heading { level, .. } => {
                 self.flush();
                 self.heading = Some((level as u8, range.clone()));
-                self.current = Some(TextBlock::new(BlockKind::Heading, range));
+                self.current = Some(self.new_block(BlockKind::Heading, range));
             }
             Tag::BlockQuote(_) => {
                 self.mark_content(range.start);
                 self.flush();
+                if self.quote_depth == 0 {
+                    self.quotes.push(range.clone());
+                }
                 self.depth += 1;
                 self.quote_depth += 1;
             }
@@ -292,13 +370,32 @@ impl<'a> Builder<'a> {
                 self.mark_content(range.start);
                 self.flush();
                 self.depth += 1;
+                self.open_lists.push(self.lists.len());
+                self.lists.push(List {
+                    span: range.clone(),
+                    depth: self.open_lists.len() - 1,
+                    items: Vec::new(),
+                });
             }
             Tag::Item => {
                 self.flush();
                 self.item_depth += 1;
-                self.current = Some(TextBlock::new(BlockKind::ListItem, range));
+                if let Some(&list) = self.open_lists.last() {
+                    let blank = item_is_blank(&self.source[range.clone()]);
+                    self.lists[list].items.push(ListItem {
+                        span: trim_line_end(self.source, range.clone()),
+                        blank,
+                    });
+                }
+                self.current = Some(self.new_block(BlockKind::ListItem, range));
             }
-            Tag::FootnoteDefinition(_) | Tag::DefinitionList => {
+            Tag::FootnoteDefinition(_) => {
+                self.footnotes.push(range.clone());
+                self.mark_content(range.start);
+                self.flush();
+                self.depth += 1;
+            }
+            Tag::DefinitionList => {
                 self.mark_content(range.start);
                 self.flush();
                 self.depth += 1;
@@ -316,7 +413,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Tag::TableCell => {
-                self.current = Some(TextBlock::new(BlockKind::TableCell, range));
+                self.current = Some(self.new_block(BlockKind::TableCell, range));
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(block) = self.current.as_mut() {
@@ -367,7 +464,12 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            TagEnd::List(_) | TagEnd::FootnoteDefinition | TagEnd::DefinitionList => {
+            TagEnd::List(_) => {
+                self.flush();
+                self.depth -= 1;
+                self.open_lists.pop();
+            }
+            TagEnd::FootnoteDefinition | TagEnd::DefinitionList => {
                 self.flush();
                 self.depth -= 1;
             }
@@ -430,7 +532,7 @@ impl<'a> Builder<'a> {
             if self.table.is_some() || self.heading.is_some() {
                 return;
             }
-            self.current = Some(TextBlock::new(self.block_kind(), range.clone()));
+            self.current = Some(self.new_block(self.block_kind(), range.clone()));
         }
         let exact = self.source.get(range.clone()) == Some(text);
         if let Some(block) = self.current.as_mut() {
@@ -472,6 +574,24 @@ impl<'a> Builder<'a> {
         }
         only_comments
     }
+}
+
+/// True when a list item's source holds only its marker (and maybe a task
+/// box and nested blank lines).
+fn item_is_blank(source: &str) -> bool {
+    let text = source.trim_start();
+    let rest = if let Some(rest) = text.strip_prefix(['-', '*', '+']) {
+        rest
+    } else {
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        text[digits..].strip_prefix(['.', ')']).unwrap_or(text)
+    };
+    let rest = rest.trim();
+    let rest = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))
+        .unwrap_or(rest);
+    rest.trim().is_empty()
 }
 
 /// Drops the line terminator from a span that ends a line.

@@ -30,6 +30,8 @@ pub struct TextBlock {
     pub span: Range<usize>,
     /// The block holds a link or a footnote reference.
     pub has_citation: bool,
+    /// The outermost block quote holding the block (`Article::quotes`).
+    pub quote: Option<usize>,
     segments: Vec<Segment>,
 }
 
@@ -40,6 +42,7 @@ impl TextBlock {
             text: String::new(),
             span,
             has_citation: false,
+            quote: None,
             segments: Vec::new(),
         }
     }

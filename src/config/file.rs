@@ -66,9 +66,17 @@ pub fn apply(source: &str, path: &Path, config: &mut Config) -> Result<(), Confi
         let span = error.span().unwrap_or(0..0);
         loader.error(span, format!("invalid TOML: {}", error.message().trim()), None)
     })?;
+    // Packs first: `[rules]` may name the rules they add.
+    if let Some(value) = table.get_ref().get("packs") {
+        loader.packs(value, config)?;
+    }
     for (key, value) in table.get_ref() {
         match key.get_ref().as_ref() {
-            "rules" => config.severities.extend(loader.severities(value)?),
+            "packs" => {}
+            "rules" => {
+                let severities = loader.severities(value, &config.rules)?;
+                config.severities.extend(severities);
+            }
             "sections" => loader.sections(value, config)?,
             "review" => loader.review(value, config)?,
             "front-matter" => loader.front_matter(value, config)?,
@@ -149,14 +157,18 @@ impl Loader<'_> {
     }
 
     /// `[rules]`-style tables: rule or category → severity.
-    fn severities(&self, value: &Value<'_>) -> Result<HashMap<String, Option<Severity>>, ConfigError> {
+    fn severities(
+        &self,
+        value: &Value<'_>,
+        known: &[&'static rules::Rule],
+    ) -> Result<HashMap<String, Option<Severity>>, ConfigError> {
         let table = self.table(value, "[rules]")?;
-        let categories = rules::categories();
+        let categories = rules::categories(known);
         let mut out = HashMap::new();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
-            if rules::find(name).is_none() && !categories.contains(&name) {
-                let candidates = rules::REGISTRY.iter().map(|r| r.name).chain(categories.iter().copied());
+            if rules::find(known, name).is_none() && !categories.contains(&name) {
+                let candidates = known.iter().map(|r| r.name).chain(categories.iter().copied());
                 return Err(self.error(
                     key.span(),
                     format!("unknown rule or category \"{name}\"{}", hint(name, candidates)),
@@ -384,6 +396,34 @@ impl Loader<'_> {
         Ok(())
     }
 
+    /// `packs = ["house-style/*.toml"]`: files relative to the config file.
+    fn packs(&self, value: &Value<'_>, config: &mut Config) -> Result<(), ConfigError> {
+        let base = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        for (pattern, span) in self.strings(value, "packs")? {
+            let files = pack_files(&base, &pattern)
+                .map_err(|message| self.error(span.clone(), format!("packs: {message}"), None))?;
+            if files.is_empty() {
+                return Err(self.error(span, format!("no pack file matches \"{pattern}\""), None));
+            }
+            for file in files {
+                let text = std::fs::read_to_string(&file).map_err(|error| {
+                    self.error(
+                        span.clone(),
+                        format!(
+                            "cannot read pack {}: {}",
+                            file.display(),
+                            crate::discover::describe_io(&error)
+                        ),
+                        None,
+                    )
+                })?;
+                let rules = crate::packs::load_pack(&file.display().to_string(), &text, &config.rules)?;
+                config.rules.extend(rules);
+            }
+        }
+        Ok(())
+    }
+
     fn overrides(&self, value: &Value<'_>, config: &mut Config) -> Result<(), ConfigError> {
         let array = value.get_ref().as_array().ok_or_else(|| {
             self.error(
@@ -411,7 +451,7 @@ impl Loader<'_> {
                             has_paths = true;
                         }
                     }
-                    "rules" => severities = self.severities(value)?,
+                    "rules" => severities = self.severities(value, &config.rules)?,
                     _ => return Err(self.unknown_key(key, "overrides", &["paths", "rules"])),
                 }
             }
@@ -425,4 +465,42 @@ impl Loader<'_> {
         }
         Ok(())
     }
+}
+
+/// Pack files matching `pattern` (a path or a glob) under `base`, sorted.
+fn pack_files(base: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
+    if !pattern.contains(['*', '?', '[', '{']) {
+        let path = base.join(pattern);
+        return Ok(if path.is_file() { vec![path] } else { Vec::new() });
+    }
+    let glob = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob \"{pattern}\": {}", e.kind()))?
+        .compile_matcher();
+    // Walk from the part of the pattern before its first wildcard.
+    let fixed: PathBuf = Path::new(pattern)
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[', '{']))
+        .collect();
+    let mut found = Vec::new();
+    let mut stack = vec![base.join(&fixed)];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                stack.push(path);
+            } else if let Ok(relative) = path.strip_prefix(base)
+                && glob.is_match(relative)
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }

@@ -89,6 +89,9 @@ pub struct Config {
     /// Rules turned off by `--select`/`--ignore`, which win over the file.
     pub disabled: HashSet<String>,
     pub readability: Readability,
+    /// Every rule that can run: built-in, shipped packs, then packs named
+    /// in the config file.
+    pub rules: Vec<&'static Rule>,
     /// How review metadata is read (extra front matter keys, date order).
     pub review_options: ReviewOptions,
     pub review: ReviewPolicy,
@@ -159,9 +162,19 @@ impl Config {
             overrides: Vec::new(),
             disabled: HashSet::new(),
             readability: Readability::default(),
+            rules: crate::rules::BUILTIN
+                .iter()
+                .copied()
+                .chain(crate::packs::shipped().iter().copied())
+                .collect(),
             review_options: ReviewOptions::default(),
             review: ReviewPolicy::default(),
         }
+    }
+
+    /// A rule by name.
+    pub fn find_rule(&self, name: &str) -> Option<&'static Rule> {
+        crate::rules::find(&self.rules, name)
     }
 
     /// The severity `rule` runs at for every file, or `None` when it is off.

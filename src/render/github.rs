@@ -33,9 +33,12 @@ pub fn render(path: &str, diagnostics: &[Located]) -> String {
     out
 }
 
-/// Escapes a message (the part after `::`).
+/// Escapes a message (the part after `::`). Other control characters are
+/// shown as visible symbols: the Actions log renders ANSI escapes, so raw
+/// article text could recolour or fake log lines.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::render::sanitize_for_terminal(&escaped).into_owned()
 }
 
 /// Escapes a property value (`file=…`, `title=…`).
@@ -51,5 +54,6 @@ mod tests {
     fn messages_and_properties_cannot_break_out() {
         assert_eq!(escape_data("50%\n::error::x"), "50%25%0A::error::x");
         assert_eq!(escape_property("a,b:c\r\n%"), "a%2Cb%3Ac%0D%0A%25");
+        assert_eq!(escape_data("red \u{1b}[31m"), "red \u{241b}[31m");
     }
 }

@@ -103,10 +103,15 @@ pub fn render_file(
 }
 
 /// Renders the whole-run document for the formats that have one.
-pub fn render_run(format: Format, reports: &[FileReport], summary: &Summary) -> Option<String> {
+pub fn render_run(
+    format: Format,
+    reports: &[FileReport],
+    summary: &Summary,
+    rules: &[&'static crate::rules::Rule],
+) -> Option<String> {
     match format {
         Format::Json => Some(json::render(reports, summary)),
-        Format::Sarif => Some(sarif::render(reports)),
+        Format::Sarif => Some(sarif::render(reports, rules)),
         Format::Junit => Some(junit::render(reports)),
         Format::Gitlab => Some(gitlab::render(reports)),
         Format::Human | Format::Concise | Format::Github => None,

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::diagnostic::Severity;
 use crate::render::{FileReport, Located};
-use crate::rules::{REGISTRY, Rule};
+use crate::rules::Rule;
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -75,9 +75,9 @@ fn location(uri: &str, start: crate::line_index::Position, end: crate::line_inde
     })
 }
 
-fn result(uri: &str, located: &Located) -> Value {
+fn result(uri: &str, located: &Located, rules: &[&'static Rule]) -> Value {
     let d = &located.diagnostic;
-    let index = REGISTRY.iter().position(|r| r.name == d.rule);
+    let index = rules.iter().position(|r| r.name == d.rule);
     let mut text = d.message.clone();
     if let Some(help) = &d.help {
         text.push_str("\nhelp: ");
@@ -109,12 +109,12 @@ fn result(uri: &str, located: &Located) -> Value {
     result
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport], rules: &[&'static Rule]) -> String {
     let results: Vec<Value> = reports
         .iter()
         .flat_map(|report| {
             let uri = path_uri(&report.path);
-            report.diagnostics.iter().map(move |d| result(&uri, d))
+            report.diagnostics.iter().map(move |d| result(&uri, d, rules))
         })
         .collect();
     let log = json!({
@@ -125,7 +125,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 "driver": {
                     "name": "medlint",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "rules": REGISTRY.iter().map(|r| rule_descriptor(r)).collect::<Vec<_>>()
+                    "rules": rules.iter().map(|r| rule_descriptor(r)).collect::<Vec<_>>()
                 }
             },
             "columnKind": "unicodeCodePoints",

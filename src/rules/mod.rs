@@ -28,34 +28,50 @@ macro_rules! declare_rule {
             default_severity: $crate::diagnostic::Severity::$severity,
             raw_docs: concat!($($doc, "\n"),*),
             check: $check,
+            pack: None,
         };
     };
 }
 
 pub mod changed_after_review;
+pub mod empty_link;
 pub mod empty_section;
 pub mod empty_table;
 pub mod empty_table_cell;
+pub mod faq_format;
 pub mod future_date;
 pub mod invalid_date;
 pub mod invalid_front_matter;
+pub mod long_sentence;
+pub mod missing_references;
 pub mod missing_review_date;
 pub mod missing_reviewer;
 pub mod missing_section;
+pub mod reading_level;
 pub mod review_due_soon;
 pub mod review_mismatch;
 pub mod reviewer_credentials;
+pub mod section_order;
 pub mod self_review;
 pub mod stale_review;
+pub mod takeaways_format;
 pub mod unused_suppression;
 
-/// A built-in rule.
+/// A rule: built in (declared with `declare_rule!`) or from a pack.
 pub struct Rule {
     pub name: &'static str,
     pub category: &'static str,
     pub default_severity: Severity,
     pub(crate) raw_docs: &'static str,
     pub check: fn(&Article, &Config, &mut Emitter),
+    /// For rules from a pack: the pattern rule the generic check runs.
+    pub pack: Option<&'static crate::packs::PackRule>,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule").field("name", &self.name).finish_non_exhaustive()
+    }
 }
 
 impl Rule {
@@ -83,12 +99,18 @@ impl Rule {
     }
 }
 
-/// Every built-in rule, in the order `medlint rules` lists them.
-pub static REGISTRY: &[&Rule] = &[
+/// Every built-in rule, in the order `medlint rules` lists them. Pack
+/// rules follow them in `Config::rules`.
+pub static BUILTIN: &[&Rule] = &[
     &missing_section::MISSING_SECTION,
     &empty_section::EMPTY_SECTION,
+    &section_order::SECTION_ORDER,
+    &faq_format::FAQ_FORMAT,
+    &takeaways_format::TAKEAWAYS_FORMAT,
     &empty_table::EMPTY_TABLE,
     &empty_table_cell::EMPTY_TABLE_CELL,
+    &missing_references::MISSING_REFERENCES,
+    &empty_link::EMPTY_LINK,
     &missing_reviewer::MISSING_REVIEWER,
     &missing_review_date::MISSING_REVIEW_DATE,
     &invalid_date::INVALID_DATE,
@@ -101,14 +123,18 @@ pub static REGISTRY: &[&Rule] = &[
     &changed_after_review::CHANGED_AFTER_REVIEW,
     &invalid_front_matter::INVALID_FRONT_MATTER,
     &unused_suppression::UNUSED_SUPPRESSION,
+    &reading_level::READING_LEVEL,
+    &long_sentence::LONG_SENTENCE,
 ];
 
-pub fn find(name: &str) -> Option<&'static Rule> {
-    REGISTRY.iter().copied().find(|rule| rule.name == name)
+/// A rule by name among `rules`.
+pub fn find(rules: &[&'static Rule], name: &str) -> Option<&'static Rule> {
+    rules.iter().copied().find(|rule| rule.name == name)
 }
 
-pub fn categories() -> Vec<&'static str> {
-    let mut categories: Vec<_> = REGISTRY.iter().map(|r| r.category).collect();
+/// The categories of `rules`, sorted.
+pub fn categories(rules: &[&'static Rule]) -> Vec<&'static str> {
+    let mut categories: Vec<_> = rules.iter().map(|r| r.category).collect();
     categories.sort_unstable();
     categories.dedup();
     categories
@@ -145,6 +171,11 @@ impl Emitter {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// The rule being run.
+    pub fn rule(&self) -> &'static Rule {
+        self.rule
+    }
+
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
@@ -179,4 +210,92 @@ mod tests {
         let long = "é".repeat(100);
         assert_eq!(quoted(&long), format!("\"{}…\"", "é".repeat(60)));
     }
+}
+
+/// Headings that may follow the bottom line and do not count as body.
+const TRAILING_SECTIONS: &[&str] = &[
+    "references",
+    "sources",
+    "citations",
+    "bibliography",
+    "works cited",
+    "related articles",
+    "related",
+    "further reading",
+    "resources",
+    "disclaimer",
+    "about the author",
+    "about the authors",
+    "editorial policy",
+];
+
+/// What part a top-level section plays in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SectionRole {
+    Takeaways,
+    Faq,
+    BottomLine,
+    /// References, related articles, disclaimers.
+    Trailing,
+    Body,
+}
+
+/// The configured section for `key`, or the built-in one.
+pub(crate) fn required_section(config: &Config, key: &str) -> crate::config::RequiredSection {
+    config
+        .required_sections
+        .iter()
+        .find(|r| r.key == key)
+        .cloned()
+        .or_else(|| crate::config::default_sections().into_iter().find(|r| r.key == key))
+        .expect("built-in section keys exist")
+}
+
+/// Indexes of the article's top-level sections (children of the H1, or
+/// the highest-level sections when there is no H1) with their roles. A
+/// section plays a role only when its heading is one of the aliases, not
+/// merely contains one ("Summary of Benefits and Coverage" is body text).
+pub(crate) fn top_sections(article: &Article, config: &Config) -> Vec<(usize, SectionRole)> {
+    use crate::article::sections::{heading_matches, normalize_heading};
+    let takeaways = required_section(config, "takeaways");
+    let faq = required_section(config, "faq");
+    let bottom = required_section(config, "bottom-line");
+    let title = article.sections.iter().position(|s| s.level == 1 && s.parent.is_none());
+    let top: Vec<usize> = match title {
+        Some(title) => article.sections[title].children.clone(),
+        None => {
+            let min = article.sections.iter().map(|s| s.level).min().unwrap_or(2);
+            (0..article.sections.len())
+                .filter(|&i| article.sections[i].level == min && article.sections[i].parent.is_none())
+                .collect()
+        }
+    };
+    top.into_iter()
+        .map(|index| {
+            let heading = normalize_heading(&article.headings[article.sections[index].heading].text);
+            let is = |section: &crate::config::RequiredSection| section.normalized.contains(&heading);
+            let role = if is(&takeaways) {
+                SectionRole::Takeaways
+            } else if is(&faq) {
+                SectionRole::Faq
+            } else if is(&bottom) {
+                SectionRole::BottomLine
+            } else if TRAILING_SECTIONS.iter().any(|t| heading_matches(&heading, t)) {
+                SectionRole::Trailing
+            } else {
+                SectionRole::Body
+            };
+            (index, role)
+        })
+        .collect()
+}
+
+/// The first section (at any depth) whose heading counts as `key`.
+pub(crate) fn find_section(article: &Article, config: &Config, key: &str) -> Option<usize> {
+    let wanted = required_section(config, key);
+    (0..article.sections.len()).find(|&i| {
+        wanted.matches(&crate::article::sections::normalize_heading(
+            &article.headings[article.sections[i].heading].text,
+        ))
+    })
 }

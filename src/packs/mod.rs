@@ -1,0 +1,160 @@
+//! Declarative rule packs (`lints/*.toml`, and packs a config names).
+//!
+//! A pack rule picks one kind from a small closed set implemented here
+//! (today `existence`: report matches of regular expressions in a scope)
+//! and adds its name, category, severity, message, docs and an example.
+//! Each pack rule becomes a [`Rule`] like the built-in ones, so `rules`,
+//! `explain`, SARIF, config severities and suppressions treat them alike.
+//! Patterns use the `regex` crate (linear time) with size limits, so a pack
+//! cannot make linting slow or run code.
+
+mod load;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{Article, BlockKind, TextBlock};
+use crate::config::Config;
+use crate::rules::{Emitter, Rule, quoted};
+
+pub use load::load_pack;
+
+/// The packs shipped in the binary, by file name.
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "lints/absolute-claim.toml",
+        include_str!("../../lints/absolute-claim.toml"),
+    ),
+    (
+        "lints/promotional-content.toml",
+        include_str!("../../lints/promotional-content.toml"),
+    ),
+    (
+        "lints/placeholder-text.toml",
+        include_str!("../../lints/placeholder-text.toml"),
+    ),
+];
+
+static SHIPPED_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    SHIPPED
+        .iter()
+        .flat_map(|(path, text)| {
+            // Shipped packs are checked by the test suite; a broken one is a
+            // build defect, not a user error.
+            load_pack(path, text, &[]).unwrap_or_else(|error| panic!("shipped pack {path}: {}", error.message))
+        })
+        .collect()
+});
+
+/// The rules of the shipped packs.
+pub fn shipped() -> &'static [&'static Rule] {
+    &SHIPPED_RULES
+}
+
+/// Where a pack rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Prose: paragraphs, list items and block quotes.
+    Text,
+    Heading,
+    TableCell,
+    ListItem,
+}
+
+impl Scope {
+    fn covers(self, kind: BlockKind) -> bool {
+        match self {
+            Scope::Text => matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote),
+            Scope::Heading => kind == BlockKind::Heading,
+            Scope::TableCell => kind == BlockKind::TableCell,
+            Scope::ListItem => kind == BlockKind::ListItem,
+        }
+    }
+}
+
+/// When a match is not reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unless {
+    /// The block holds a link or a footnote reference.
+    Cited,
+    /// The block sits in a section or quote labelled as advertising.
+    Advertising,
+}
+
+/// The closed set of kinds a pack rule can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Report every match of `patterns`.
+    Existence,
+}
+
+#[derive(Debug)]
+pub struct PackRule {
+    pub kind: Kind,
+    pub scopes: Vec<Scope>,
+    pub pattern: Regex,
+    pub exceptions: Option<Regex>,
+    pub unless: Vec<Unless>,
+    /// With `{match}` standing for the matched text.
+    pub message: String,
+    pub help: Option<String>,
+    /// The pack file it came from.
+    pub source: String,
+}
+
+/// The check every pack rule runs: its kind over its scope.
+pub(crate) fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    let Some(pack) = out.rule().pack else {
+        return;
+    };
+    for block in &article.blocks {
+        if !pack.scopes.iter().any(|scope| scope.covers(block.kind)) || skipped(pack, article, block) {
+            continue;
+        }
+        match pack.kind {
+            Kind::Existence => existence(pack, block, out),
+        }
+    }
+}
+
+fn skipped(pack: &PackRule, article: &Article, block: &TextBlock) -> bool {
+    pack.unless.iter().any(|unless| match unless {
+        Unless::Cited => block.has_citation,
+        Unless::Advertising => article.is_advertising(block),
+    })
+}
+
+fn existence(pack: &PackRule, block: &TextBlock, out: &mut Emitter) {
+    let text = &block.text;
+    for found in pack.pattern.find_iter(text) {
+        let excused = pack.exceptions.as_ref().is_some_and(|exceptions| {
+            exceptions
+                .find_iter(text)
+                .any(|e| e.start() <= found.start() && found.end() <= e.end())
+        });
+        if excused {
+            continue;
+        }
+        let message = pack.message.replace("{match}", &quoted(found.as_str()));
+        let diagnostic = out.emit(block.source_span(found.range()), message);
+        if let Some(help) = &pack.help {
+            diagnostic.help(help.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_packs_load() {
+        let names: Vec<&str> = shipped().iter().map(|r| r.name).collect();
+        assert_eq!(names, ["absolute-claim", "promotional-content", "placeholder-text"]);
+        for rule in shipped() {
+            assert!(rule.pack.is_some());
+            assert_eq!(rule.category, "content");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! `faq-format`: FAQ entries that are not questions, lack answers, or repeat.
+
+use std::ops::Range;
+
+use crate::article::sections::normalize_heading;
+use crate::article::{Article, BlockKind};
+use crate::config::Config;
+use crate::rules::{Emitter, find_section, quoted};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the entries of the FAQ section: each sub-heading, or each
+    /// paragraph that is entirely bold, is a question. Warns when an entry
+    /// is not phrased as a question (no `?`), has no answer before the next
+    /// entry, or repeats an earlier one.
+    ///
+    /// ## Why is this bad?
+    /// An FAQ is read as question-and-answer pairs, and search engines read
+    /// it that way too. A statement where a question belongs, a question
+    /// left unanswered or asked twice all read as unfinished work.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Frequently Asked Questions
+    ///
+    /// ### Does it hurt
+    ///
+    /// Most people feel mild stinging.
+    ///
+    /// ### How long does it last?
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ## Frequently Asked Questions
+    ///
+    /// ### Does it hurt?
+    ///
+    /// Most people feel mild stinging.
+    ///
+    /// ### How long does it last?
+    ///
+    /// Results last 3-6 months.
+    /// ```
+    pub static FAQ_FORMAT = {
+        name: "faq-format",
+        category: "structure",
+        severity: Warning,
+        check: check,
+    };
+}
+
+struct Entry {
+    text: String,
+    span: Range<usize>,
+    answered: bool,
+}
+
+/// A paragraph that is one bold span (HTML comments aside).
+fn is_bold_line(source: &str) -> bool {
+    let mut text = source.to_string();
+    while let Some(start) = text.find("<!--") {
+        let end = text[start..].find("-->").map_or(text.len(), |e| start + e + 3);
+        text.replace_range(start..end, "");
+    }
+    let text = text.trim();
+    (text.starts_with("**") && text.ends_with("**") && text.len() > 4)
+        || (text.starts_with("__") && text.ends_with("__") && text.len() > 4)
+}
+
+fn entries(article: &Article, faq: usize) -> Vec<Entry> {
+    let section = &article.sections[faq];
+    let mut entries = Vec::new();
+    // Bold-line entries anywhere in the FAQ (a mixed FAQ may put them after
+    // sub-headings). An entry is answered by prose before the next entry
+    // or heading.
+    let blocks: Vec<_> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading && section.span.contains(&b.span.start))
+        .collect();
+    let is_entry =
+        |b: &crate::article::TextBlock| b.kind == BlockKind::Paragraph && is_bold_line(&article.source[b.span.clone()]);
+    for (i, block) in blocks.iter().enumerate() {
+        if !is_entry(block) {
+            continue;
+        }
+        let next_heading = article
+            .headings
+            .iter()
+            .map(|h| h.span.start)
+            .find(|&start| start > block.span.start)
+            .unwrap_or(usize::MAX);
+        let answered = blocks
+            .get(i + 1)
+            .is_some_and(|next| !is_entry(next) && next.span.start < next_heading);
+        entries.push(Entry {
+            text: block.text.trim().to_string(),
+            span: block.span.start..block.span.start + article.source[block.span.clone()].trim_end().len(),
+            answered,
+        });
+    }
+    // Sub-heading entries.
+    for &child in &section.children {
+        let sub = &article.sections[child];
+        let heading = &article.headings[sub.heading];
+        entries.push(Entry {
+            text: heading.text.clone(),
+            span: heading.span.clone(),
+            answered: sub.has_own_content || !sub.children.is_empty(),
+        });
+    }
+    entries.sort_by_key(|e| e.span.start);
+    entries
+}
+
+fn check(article: &Article, config: &Config, out: &mut Emitter) {
+    let Some(faq) = find_section(article, config, "faq") else {
+        return;
+    };
+    let entries = entries(article, faq);
+    for (i, entry) in entries.iter().enumerate() {
+        let normalized = normalize_heading(&entry.text);
+        if let Some(first) = entries[..i].iter().find(|e| normalize_heading(&e.text) == normalized) {
+            out.emit(
+                entry.span.clone(),
+                format!("question {} repeats an earlier one in the FAQ", quoted(&entry.text)),
+            )
+            .label(first.span.clone(), "first asked here")
+            .help("remove the repeated question or merge the answers");
+            continue;
+        }
+        if !entry.text.trim_end_matches(['*', '_', ' ']).ends_with('?') {
+            out.emit(
+                entry.span.clone(),
+                format!("entry {} in the FAQ is not a question", quoted(&entry.text)),
+            )
+            .help("phrase the entry as the question a reader would ask, ending with \"?\"");
+        }
+        if !entry.answered {
+            out.emit(
+                entry.span.clone(),
+                format!("question {} in the FAQ has no answer", quoted(&entry.text)),
+            )
+            .help("answer the question below it, or remove it");
+        }
+    }
+}

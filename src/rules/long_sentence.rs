@@ -1,0 +1,55 @@
+//! `long-sentence`: a sentence over the word limit.
+
+use crate::article::prose::{sentences, words};
+use crate::article::{Article, BlockKind};
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports each sentence in paragraphs, list items and quotes with more
+    /// than `readability.max-words` words (30 by default). Sentences end at
+    /// `.`, `!` or `?` before a capital, but not after abbreviations such as
+    /// "Dr." or "e.g.".
+    ///
+    /// ## Why is this bad?
+    /// Long sentences are where readers lose the thread, and in health
+    /// writing the lost part is often the warning or the dose.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// After the procedure, which usually takes less than an hour and is done with a numbing cream so that it is not painful for most people, you should avoid sun, makeup and exercise for a few days while the skin heals.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// The procedure takes less than an hour. A numbing cream keeps it comfortable. Afterwards, avoid sun, makeup and exercise for a few days.
+    /// ```
+    pub static LONG_SENTENCE = {
+        name: "long-sentence",
+        category: "readability",
+        severity: Info,
+        check: check,
+    };
+}
+
+fn check(article: &Article, config: &Config, out: &mut Emitter) {
+    let limit = config.readability.max_words;
+    for block in article.blocks.iter().filter(|b| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
+        )
+    }) {
+        for sentence in sentences(&block.text) {
+            let count = words(&block.text[sentence.clone()]).count();
+            if count > limit {
+                out.emit(
+                    block.source_span(sentence),
+                    format!("sentence has {count} words (limit {limit})"),
+                )
+                .help("split it into shorter sentences, one idea each");
+            }
+        }
+    }
+}

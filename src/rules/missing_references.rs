@@ -1,0 +1,61 @@
+//! `missing-references`: nothing backs the article's claims.
+
+use crate::article::Article;
+use crate::article::sections::{heading_matches, normalize_heading};
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Warns when an article has no References (or Sources, Citations,
+    /// Bibliography, Works Cited) section, no footnotes and no outbound
+    /// links (`http://` or `https://`) to cite.
+    ///
+    /// ## Why is this bad?
+    /// Health claims need sources readers and reviewers can check. An
+    /// article that cites nothing asks to be taken on trust.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## The Bottom Line
+    ///
+    /// Sunscreen lowers the risk of skin cancer.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ## The Bottom Line
+    ///
+    /// Sunscreen lowers the risk of skin cancer.
+    ///
+    /// ## References
+    ///
+    /// 1. [Sun protection](https://www.aad.org/public/everyday-care/sun-protection), American Academy of Dermatology.
+    /// ```
+    pub static MISSING_REFERENCES = {
+        name: "missing-references",
+        category: "content",
+        severity: Warning,
+        check: check,
+    };
+}
+
+const REFERENCE_HEADINGS: &[&str] = &["references", "sources", "citations", "bibliography", "works cited"];
+
+fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    let has_heading = article.headings.iter().any(|h| {
+        let text = normalize_heading(&h.text);
+        REFERENCE_HEADINGS.iter().any(|r| heading_matches(&text, r))
+    });
+    let has_outbound = article.links.iter().any(|l| {
+        let d = l.destination.trim().to_ascii_lowercase();
+        d.starts_with("https://") || d.starts_with("http://")
+    });
+    if !has_heading && !has_outbound && article.footnotes.is_empty() {
+        out.emit(
+            article.top_span(),
+            "article has no references section and no outbound citation links",
+        )
+        .help("add a \"References\" section that links to the sources behind the article's claims");
+    }
+}

@@ -1,0 +1,114 @@
+//! `reading-level`: the body reads above the target grade.
+
+use crate::article::prose::{flesch_kincaid, sentences, syllables, words};
+use crate::article::{Article, BlockKind};
+use crate::config::Config;
+use crate::rules::Emitter;
+
+declare_rule! {
+    /// ## What it does
+    /// Computes the Flesch–Kincaid grade of the article body (paragraphs,
+    /// list items and quotes; not headings, tables or code):
+    /// 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+    /// Reports when it is above `readability.max-grade` (8 by default).
+    /// Bodies under 100 words, and articles whose front matter `lang` (or
+    /// `language`) is not English, are not graded: the formula is English.
+    ///
+    /// ## Why is this bad?
+    /// Health information is used by readers of every literacy level, often
+    /// when unwell or worried. Health literacy guidance recommends writing
+    /// at grade 8 or below.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Dermatological intervention utilising controlled microtrauma
+    /// facilitates neocollagenesis, consequently ameliorating cutaneous
+    /// irregularities and atrophic cicatrices.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// Tiny needles make small wounds in the skin. As they heal, the skin
+    /// makes new collagen. This can smooth scars and fine lines.
+    /// ```
+    pub static READING_LEVEL = {
+        name: "reading-level",
+        category: "readability",
+        severity: Info,
+        check: check,
+    };
+}
+
+const MIN_WORDS: usize = 100;
+
+/// Word, sentence and syllable counts of the article's prose.
+pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
+    let (mut w, mut s, mut y) = (0, 0, 0);
+    for block in article.blocks.iter().filter(|b| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
+        )
+    }) {
+        for sentence in sentences(&block.text) {
+            let mut any = false;
+            for word in words(&block.text[sentence]) {
+                w += 1;
+                y += syllables(word);
+                any = true;
+            }
+            s += usize::from(any);
+        }
+    }
+    (w, s, y)
+}
+
+fn check(article: &Article, config: &Config, out: &mut Emitter) {
+    let language = article
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.get("lang").or_else(|| fm.get("language")))
+        .and_then(|entry| entry.value.as_text());
+    if language.is_some_and(|lang| !lang.trim().to_ascii_lowercase().starts_with("en")) {
+        return;
+    }
+    let (w, s, y) = prose_counts(article);
+    if w < MIN_WORDS {
+        return;
+    }
+    let grade = flesch_kincaid(w, s, y);
+    let target = config.readability.max_grade;
+    if grade > target {
+        out.emit(
+            article.top_span(),
+            format!("reading level is grade {grade:.1} (Flesch-Kincaid), above the target of {target}"),
+        )
+        .help(format!(
+            "use shorter sentences (now {:.0} words on average) and everyday words",
+            w as f64 / s as f64
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    fn grades(source: &str) -> usize {
+        let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        crate::lint_source("a.md", source, &config)
+            .iter()
+            .filter(|d| d.rule == "reading-level")
+            .count()
+    }
+
+    #[test]
+    fn only_english_bodies_are_graded() {
+        let hard = "Percutaneous dermatological interventions necessitate comprehensive consultation. ".repeat(20);
+        assert_eq!(grades(&format!("# T\n\n{hard}\n")), 1);
+        assert_eq!(grades(&format!("---\nlang: en-GB\n---\n# T\n\n{hard}\n")), 1);
+        assert_eq!(grades(&format!("---\nlang: es\n---\n# T\n\n{hard}\n")), 0);
+        // Too short to grade.
+        assert_eq!(grades("# T\n\nPercutaneous dermatological interventions.\n"), 0);
+    }
+}
