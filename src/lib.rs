@@ -7,6 +7,7 @@
 #[macro_use]
 pub mod rules;
 pub mod article;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -81,6 +81,12 @@ pub struct Article<'a> {
     /// Spans of footnote definitions (`[^1]: …`).
     pub footnotes: Vec<Range<usize>>,
     pub review: ReviewMeta,
+    /// Quantities, found on first use (`Article::quantities`).
+    quantities: std::sync::OnceLock<Vec<crate::claims::Quantity>>,
+    /// Advertising labels per section and per quote, on first use.
+    advertising: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
+    /// Sentences per block, on first use.
+    sentences: std::sync::OnceLock<Vec<Vec<Range<usize>>>>,
     /// Start offsets of top-level content blocks (anything but headings,
     /// rules and comment-only HTML), used to tell empty sections.
     content_starts: Vec<usize>,
@@ -128,37 +134,76 @@ impl<'a> Article<'a> {
             lists,
             footnotes,
             review,
+            quantities: std::sync::OnceLock::new(),
+            advertising: std::sync::OnceLock::new(),
+            sentences: std::sync::OnceLock::new(),
             content_starts,
         }
+    }
+
+    /// The language the front matter declares (`lang` or `language`).
+    pub fn language(&self) -> Option<String> {
+        self.front_matter
+            .as_ref()
+            .and_then(|fm| fm.get("lang").or_else(|| fm.get("language")))
+            .and_then(|entry| entry.value.as_text())
+    }
+
+    /// True unless the front matter declares a language other than English.
+    pub fn is_english(&self) -> bool {
+        self.language()
+            .is_none_or(|lang| lang.trim().to_ascii_lowercase().starts_with("en"))
+    }
+
+    /// Every quantity in the article, extracted once and shared by the
+    /// claims rules.
+    pub fn quantities(&self) -> &[crate::claims::Quantity] {
+        self.quantities.get_or_init(|| crate::claims::collect(self))
     }
 
     /// True when `block` sits in a section headed as advertising
     /// ("Advertisement", "Sponsored", "Paid partnership") or in a block
     /// quote whose first line is such a label.
     pub fn is_advertising(&self, block: &TextBlock) -> bool {
+        let labels = self.advertising.get_or_init(|| self.advertising_labels());
+        let in_section = self.section_at(block.span.start).is_some_and(|s| labels.0[s]);
+        in_section || block.quote.is_some_and(|q| labels.1.get(q).copied().unwrap_or(false))
+    }
+
+    /// Which sections (or an ancestor) and which quotes carry an
+    /// advertising label; worked out once per article.
+    fn advertising_labels(&self) -> (Vec<bool>, Vec<bool>) {
         const LABELS: [&str; 5] = ["advertisement", "advertising", "sponsored", "paid partnership", "ad"];
-        let mut section = self.section_at(block.span.start);
-        while let Some(index) = section {
-            let heading = sections::normalize_heading(&self.headings[self.sections[index].heading].text);
-            if LABELS.iter().any(|label| sections::heading_matches(&heading, label)) {
-                return true;
-            }
-            section = self.sections[index].parent;
+        let mut sections = vec![false; self.sections.len()];
+        for (index, section) in self.sections.iter().enumerate() {
+            let heading = sections::normalize_heading(&self.headings[section.heading].text);
+            let labelled = LABELS.iter().any(|label| sections::heading_matches(&heading, label));
+            // Parents come before children, so a parent's flag is final.
+            sections[index] = labelled || section.parent.is_some_and(|p| sections[p]);
         }
-        let Some(quote) = block.quote else {
-            return false;
-        };
-        self.blocks
-            .iter()
-            .find(|b| b.quote == Some(quote))
-            .is_some_and(|first| {
-                let words = sections::normalize_heading(&first.text);
-                LABELS.iter().any(|label| {
+        let mut quotes = vec![false; self.quotes.len()];
+        let mut seen = vec![false; self.quotes.len()];
+        for block in &self.blocks {
+            if let Some(q) = block.quote
+                && !std::mem::replace(&mut seen[q], true)
+            {
+                let words = sections::normalize_heading(&block.text);
+                quotes[q] = LABELS.iter().any(|label| {
                     words
                         .strip_prefix(label)
                         .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-                })
-            })
+                });
+            }
+        }
+        (sections, quotes)
+    }
+
+    /// Sentence spans of block `index` (ranges of its text), split once.
+    pub fn sentences(&self, index: usize) -> &[Range<usize>] {
+        let all = self
+            .sentences
+            .get_or_init(|| self.blocks.iter().map(|b| prose::sentences(&b.text)).collect());
+        &all[index]
     }
 
     /// Where article-wide findings point: the H1, else the front matter

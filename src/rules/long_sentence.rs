@@ -1,6 +1,6 @@
 //! `long-sentence`: a sentence over the word limit.
 
-use crate::article::prose::{sentences, words};
+use crate::article::prose::words;
 use crate::article::{Article, BlockKind};
 use crate::config::Config;
 use crate::rules::Emitter;
@@ -35,13 +35,14 @@ declare_rule! {
 
 fn check(article: &Article, config: &Config, out: &mut Emitter) {
     let limit = config.readability.max_words;
-    for block in article.blocks.iter().filter(|b| {
-        matches!(
-            b.kind,
+    for (index, block) in article.blocks.iter().enumerate() {
+        if !matches!(
+            block.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
-        )
-    }) {
-        for sentence in sentences(&block.text) {
+        ) {
+            continue;
+        }
+        for sentence in article.sentences(index).iter().cloned() {
             let count = words(&block.text[sentence.clone()]).count();
             if count > limit {
                 out.emit(

@@ -40,8 +40,10 @@ pub mod empty_table;
 pub mod empty_table_cell;
 pub mod faq_format;
 pub mod future_date;
+pub mod inconsistent_number;
 pub mod invalid_date;
 pub mod invalid_front_matter;
+pub mod invalid_range;
 pub mod long_sentence;
 pub mod missing_references;
 pub mod missing_review_date;
@@ -55,6 +57,7 @@ pub mod section_order;
 pub mod self_review;
 pub mod stale_review;
 pub mod takeaways_format;
+pub mod uncited_statistic;
 pub mod unused_suppression;
 
 /// A rule: built in (declared with `declare_rule!`) or from a pack.
@@ -109,6 +112,9 @@ pub static BUILTIN: &[&Rule] = &[
     &takeaways_format::TAKEAWAYS_FORMAT,
     &empty_table::EMPTY_TABLE,
     &empty_table_cell::EMPTY_TABLE_CELL,
+    &inconsistent_number::INCONSISTENT_NUMBER,
+    &invalid_range::INVALID_RANGE,
+    &uncited_statistic::UNCITED_STATISTIC,
     &missing_references::MISSING_REFERENCES,
     &empty_link::EMPTY_LINK,
     &missing_reviewer::MISSING_REVIEWER,
@@ -169,6 +175,11 @@ impl Emitter {
             help: None,
         });
         self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// The severity this rule runs at.
+    pub fn severity(&self) -> Severity {
+        self.severity
     }
 
     /// The rule being run.

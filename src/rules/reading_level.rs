@@ -1,6 +1,6 @@
 //! `reading-level`: the body reads above the target grade.
 
-use crate::article::prose::{flesch_kincaid, sentences, syllables, words};
+use crate::article::prose::{flesch_kincaid, syllables, words};
 use crate::article::{Article, BlockKind};
 use crate::config::Config;
 use crate::rules::Emitter;
@@ -44,13 +44,14 @@ const MIN_WORDS: usize = 100;
 /// Word, sentence and syllable counts of the article's prose.
 pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
     let (mut w, mut s, mut y) = (0, 0, 0);
-    for block in article.blocks.iter().filter(|b| {
-        matches!(
-            b.kind,
+    for (index, block) in article.blocks.iter().enumerate() {
+        if !matches!(
+            block.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
-        )
-    }) {
-        for sentence in sentences(&block.text) {
+        ) {
+            continue;
+        }
+        for sentence in article.sentences(index).iter().cloned() {
             let mut any = false;
             for word in words(&block.text[sentence]) {
                 w += 1;
@@ -64,12 +65,7 @@ pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
 }
 
 fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let language = article
-        .front_matter
-        .as_ref()
-        .and_then(|fm| fm.get("lang").or_else(|| fm.get("language")))
-        .and_then(|entry| entry.value.as_text());
-    if language.is_some_and(|lang| !lang.trim().to_ascii_lowercase().starts_with("en")) {
+    if !article.is_english() {
         return;
     }
     let (w, s, y) = prose_counts(article);

@@ -1,0 +1,597 @@
+//! Finds quantities in a block of text: tokenises it, masks dates, phone
+//! numbers and clock times, then parses number phrases with their bounds
+//! and units. Anything that is not clearly a measured amount is skipped.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::claims::subject::{is_stop_word, stem};
+use crate::claims::units::{Dimension, is_tens_word, number_word, unit};
+
+/// How a quantity bounds its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// "30 minutes".
+    Point,
+    /// "15-60 minutes", "between 15 and 60 minutes".
+    Range,
+    /// "up to 2 hours", "within 48 hours", "less than 3".
+    AtMost,
+    /// "at least 3", "more than 2 weeks".
+    AtLeast,
+    /// "about 30 minutes".
+    About,
+}
+
+/// A quantity found in a block of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: Kind,
+    /// Values as written, in the quantity's own units.
+    pub first: f64,
+    pub second: Option<f64>,
+    /// Lowest and highest values in base units (`high` may be infinite).
+    pub low: f64,
+    pub high: f64,
+    pub dimension: Dimension,
+    /// "every 4 hours": a repeat interval, not a duration.
+    pub every: bool,
+    /// "2 tablets a day": the time unit of the rate.
+    pub per: Option<String>,
+    /// Said as a limit or denial ("do not take more than 8").
+    pub negated: bool,
+    /// Byte range in the block text.
+    pub range: Range<usize>,
+    /// Content-word stems near the quantity, sorted and unique.
+    pub subject: Vec<String>,
+}
+
+impl Found {
+    /// "60-15 minutes": a range written high to low.
+    pub fn is_reversed(&self) -> bool {
+        self.kind == Kind::Range && self.second.is_some_and(|second| self.first > second)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok<'a> {
+    Num {
+        value: f64,
+        glued_left: bool,
+    },
+    /// Lowercased; borrowed from the text when it already was.
+    Word(Cow<'a, str>),
+    Sym(char),
+}
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    tok: Tok<'a>,
+    range: Range<usize>,
+    /// No space between this token and the previous one.
+    glued: bool,
+    sentence: usize,
+}
+
+impl Token<'_> {
+    fn word(&self) -> Option<&str> {
+        match &self.tok {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn is_sym(&self, c: char) -> bool {
+        self.tok == Tok::Sym(c)
+    }
+}
+
+static MASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // Phone numbers: 0800 123 4567, 1-800-318-2596, (555) 123-4567.
+        r"(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\b\d{3,5}[-. ])\d{3,4}[-. ]\d{3,4}\b",
+        r"|\b1-\d{3}-\d{3}-\d{4}\b",
+        // Dates and clock times.
+        r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b",
+        // Ratios, fractions, around-the-clock.
+        r"|\b\d+\s?/\s?\d+\b|\b\d+:\d+\b",
+    ))
+    .unwrap()
+});
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words that make the next number an identifier, not an amount.
+const IDENTIFIER_WORDS: &[&str] = &[
+    "type",
+    "stage",
+    "grade",
+    "level",
+    "phase",
+    "step",
+    "spf",
+    "vitamin",
+    "omega",
+    "covid",
+    "class",
+    "category",
+    "tier",
+    "section",
+    "chapter",
+    "page",
+    "number",
+    "no",
+    "room",
+    "version",
+    "schedule",
+    "part",
+    "form",
+    "box",
+    "line",
+    "ward",
+    "bay",
+    "floor",
+    "route",
+    "option",
+    "table",
+    "figure",
+    "fig",
+    "plan",
+    "ages",
+    "aged",
+    "age",
+    "over-",
+    "top",
+    "code",
+    "ext",
+    "extension",
+    "item",
+    "question",
+    "day",
+    "week",
+    "year",
+    "rule",
+    "cd",
+    "dsm",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not",
+    "don't",
+    "dont",
+    "never",
+    "no",
+    "doesn't",
+    "shouldn't",
+    "mustn't",
+    "cannot",
+    "can't",
+    "avoid",
+    "nor",
+];
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut sentence = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut last_end = 0;
+    while let Some(&(start, c)) = chars.peek() {
+        let glued = start == last_end && start > 0;
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let bytes = text.as_bytes();
+            let mut end = start;
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+            // Thousands separators, then a decimal part.
+            while end + 3 < bytes.len()
+                && bytes[end] == b','
+                && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+                && bytes.get(end + 4).is_none_or(|b| !b.is_ascii_digit())
+            {
+                end += 4;
+            }
+            if end + 1 < bytes.len() && bytes[end] == b'.' && bytes[end + 1].is_ascii_digit() {
+                end += 1;
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+            }
+            let value = text[start..end].replace(',', "").parse::<f64>().unwrap_or(f64::NAN);
+            let before = text[..start].chars().next_back();
+            let before2 = text[..start].chars().rev().nth(1);
+            let glued_left = before.is_some_and(char::is_alphabetic)
+                || (before == Some('-') && before2.is_some_and(char::is_alphabetic))
+                || before == Some('.');
+            tokens.push(Token {
+                tok: Tok::Num { value, glued_left },
+                range: start..end,
+                glued,
+                sentence,
+            });
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            last_end = end;
+            continue;
+        }
+        if c.is_alphabetic() || c == 'µ' {
+            let mut end = start;
+            while let Some(&(i, ch)) = chars.peek() {
+                let inner_apostrophe = (ch == '\'' || ch == '’')
+                    && text[i + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if ch.is_alphabetic() || inner_apostrophe {
+                    end = i + ch.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let raw = &text[start..end];
+            let word = if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                Cow::Borrowed(raw)
+            } else {
+                Cow::Owned(raw.to_lowercase().replace('’', "'"))
+            };
+            tokens.push(Token {
+                tok: Tok::Word(word),
+                range: start..end,
+                glued,
+                sentence,
+            });
+            last_end = end;
+            continue;
+        }
+        chars.next();
+        let end = start + c.len_utf8();
+        let symbol = match c {
+            '–' | '—' | '‑' => '-',
+            other => other,
+        };
+        if matches!(symbol, '.' | '!' | '?' | ';') {
+            sentence += 1;
+        }
+        tokens.push(Token {
+            tok: Tok::Sym(symbol),
+            range: start..end,
+            glued,
+            sentence,
+        });
+        last_end = end;
+    }
+    tokens
+}
+
+/// Reads a number at `i` (digits or number words); returns value and the
+/// index after it.
+fn number_at(tokens: &[Token], i: usize) -> Option<(f64, usize, bool)> {
+    match &tokens.get(i)?.tok {
+        Tok::Num { value, glued_left } if value.is_finite() => Some((*value, i + 1, *glued_left)),
+        Tok::Word(w) => {
+            let mut value = number_word(w)?;
+            let mut next = i + 1;
+            // "twenty-one", "twenty one"
+            if is_tens_word(w) {
+                let skip = usize::from(tokens.get(next).is_some_and(|t| t.is_sym('-')));
+                if let Some(unit_value) = tokens.get(next + skip).and_then(Token::word).and_then(number_word)
+                    && (1.0..10.0).contains(&unit_value)
+                {
+                    value += unit_value;
+                    next += skip + 1;
+                }
+            }
+            // "one hundred"
+            if tokens.get(next).and_then(Token::word) == Some("hundred") && value < 10.0 {
+                value *= 100.0;
+                next += 1;
+            }
+            Some((value, next, false))
+        }
+        _ => None,
+    }
+}
+
+fn word_at<'t>(tokens: &'t [Token<'_>], i: usize) -> Option<&'t str> {
+    tokens.get(i).and_then(Token::word)
+}
+
+/// Words before `i` in the same sentence, nearest first.
+fn words_before<'t>(tokens: &'t [Token<'_>], i: usize, n: usize) -> Vec<&'t str> {
+    let sentence = tokens.get(i).map_or(0, |t| t.sentence);
+    tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .filter_map(Token::word)
+        .take(n)
+        .collect()
+}
+
+/// The bound a phrase before the number sets; how many words that phrase
+/// has; whether it was "between"; whether it was "every".
+fn prefix_kind(before: &[&str]) -> (Option<Kind>, usize, bool, bool) {
+    let first = before.first().copied().unwrap_or("");
+    let second = before.get(1).copied().unwrap_or("");
+    let third = before.get(2).copied().unwrap_or("");
+    let (kind, words) = match (third, second, first) {
+        // "no more than 8" is an upper limit; "no less than" a lower one.
+        ("no", "more", "than") => (Some(Kind::AtMost), 3),
+        ("no", "less" | "fewer", "than") => (Some(Kind::AtLeast), 3),
+        (_, "up", "to") | (_, "at", "most") | (_, "less" | "fewer", "than") => (Some(Kind::AtMost), 2),
+        (_, "more" | "greater", "than") | (_, "at", "least") => (Some(Kind::AtLeast), 2),
+        (_, _, "within" | "under" | "below") => (Some(Kind::AtMost), 1),
+        (_, _, "over" | "above") => (Some(Kind::AtLeast), 1),
+        (_, _, "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "approx") => {
+            (Some(Kind::About), 1)
+        }
+        (_, _, "between") => (None, 1),
+        _ => (None, 0),
+    };
+    (kind, words, first == "between", first == "every")
+}
+
+/// Parses every quantity in `text`.
+pub fn quantities(text: &str) -> Vec<Found> {
+    let tokens = tokenize(text);
+    // Masks only ever cover digits.
+    let masks: Vec<Range<usize>> = if text.bytes().any(|b| b.is_ascii_digit()) {
+        MASKS.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
+    let masked = |r: &Range<usize>| masks.iter().any(|m| m.start <= r.start && r.end <= m.end);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match parse_at(&tokens, i, &masked) {
+            Some((quantity, next)) => {
+                found.push(quantity);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) -> Option<(Found, usize)> {
+    let (first, mut next, glued_left) = number_at(tokens, i)?;
+    let start_token = &tokens[i];
+    if glued_left || masked(&start_token.range) {
+        return None;
+    }
+    let before = words_before(tokens, i, 5);
+    let previous_symbol = i.checked_sub(1).map(|p| &tokens[p]);
+    if previous_symbol
+        .is_some_and(|t| matches!(t.tok, Tok::Sym('$' | '£' | '€' | '#' | '/' | ':' | '^')) && start_token.glued)
+    {
+        return None;
+    }
+    if before
+        .first()
+        .is_some_and(|w| IDENTIFIER_WORDS.contains(w) || MONTHS.contains(w))
+    {
+        // "type 2", "SPF 30", "ages 6-12", "March 3", "day 5"
+        let adjacent = i.checked_sub(1).is_some_and(|p| tokens[p].word().is_some());
+        if adjacent {
+            return None;
+        }
+    }
+    // The second half of a range whose first half was rejected ("aged 6
+    // to 12"), or the denominator of a rate ("1 in 4 adults").
+    let follows_number = |connector: usize| {
+        connector.checked_sub(1).is_some_and(|n| {
+            number_at(tokens, n).is_some_and(|(value, end, _)| {
+                end == connector && !(value.fract() == 0.0 && (1900.0..=2100.0).contains(&value))
+            })
+        })
+    };
+    if let Some(p) = i.checked_sub(1) {
+        let t = &tokens[p];
+        let joins = t.is_sym('-') || matches!(t.word(), Some("to" | "and" | "or" | "in"));
+        let out_of = t.word() == Some("of") && p.checked_sub(1).is_some_and(|q| tokens[q].word() == Some("out"));
+        if (joins && follows_number(p)) || (out_of && follows_number(p - 1)) {
+            return None;
+        }
+    }
+    let (mut kind, prefix_words, between, every) = prefix_kind(&before);
+    let negated = words_before(tokens, i, 6).iter().any(|w| NEGATIONS.contains(w));
+    // A unit right after the first number ("1 hour to 2 hours").
+    let mut first_unit = word_or_percent(tokens, next).and_then(|w| unit(&w).map(|u| (u, next)));
+    if first_unit.is_some() {
+        next += 1;
+    }
+    // Connector and a second number.
+    let mut second = None;
+    let connector = tokens.get(next);
+    let is_connector = connector.is_some_and(|t| {
+        t.is_sym('-') || matches!(t.word(), Some("to" | "or")) || (between && t.word() == Some("and"))
+    });
+    // A bare year cannot start a range ("in 2014 to 2.5% in 2016").
+    let year_like = first_unit.is_none() && first.fract() == 0.0 && (1900.0..=2100.0).contains(&first);
+    if is_connector
+        && !year_like
+        && let Some((value, after, glued)) = number_at(tokens, next + 1)
+        && !glued
+        && !masked(&tokens[next + 1].range)
+    {
+        second = Some(value);
+        next = after;
+        kind = Some(Kind::Range);
+    }
+    let mut second_unit = None;
+    if second.is_some()
+        && let Some(w) = word_or_percent(tokens, next)
+        && let Some(u) = unit(&w)
+    {
+        second_unit = Some(u);
+        next += 1;
+    }
+    if second.is_none()
+        && let Some((u, _)) = first_unit.take()
+    {
+        second_unit = Some(u);
+    }
+    // Resolve the dimension.
+    let (dimension, factor_first, factor_second) = match (first_unit.map(|(u, _)| u), second_unit) {
+        (Some((d1, f1)), Some((d2, f2))) if d1 == d2 => (d1, f1, f2),
+        (Some(_), Some(_)) => return None,
+        (None, Some((d, f))) => (d, f, f),
+        (Some((d, f)), None) => (d, f, f),
+        (None, None) => {
+            // A count: "3-6 treatments", "2 tablets".
+            let noun = word_at(tokens, next)?;
+            let whole = first.fract() == 0.0 && second.is_none_or(|s| s.fract() == 0.0);
+            let countable = noun.len() >= 3
+                && noun.chars().all(|c| c.is_ascii_alphabetic())
+                && !is_stop_word(noun)
+                && !MONTHS.contains(&noun)
+                && !matches!(
+                    noun,
+                    "times" | "time" | "old" | "am" | "pm" | "in" | "out" | "percent" | "x"
+                );
+            if !whole || !countable || (first > 1.0 && !noun.ends_with('s')) {
+                return None;
+            }
+            next += 1;
+            (Dimension::Count(stem(noun)), 1.0, 1.0)
+        }
+    };
+    // "3-year-old", "2-week-long": the number describes a noun, not an amount.
+    if tokens.get(next).is_some_and(|t| t.is_sym('-') && t.glued)
+        && word_at(tokens, next + 1).is_some_and(|w| matches!(w, "old" | "long" | "term" | "day" | "week"))
+    {
+        return None;
+    }
+    // Years and plain four-digit numbers with units are fine; a unitless
+    // count of 1900-2100 things is almost always a year.
+    if matches!(dimension, Dimension::Count(_)) && (1900.0..=2100.0).contains(&first) {
+        return None;
+    }
+    // Rates: "2 tablets a day", "3 sessions per week".
+    let mut per = None;
+    if matches!(word_at(tokens, next), Some("a" | "an" | "per" | "each" | "every"))
+        && let Some(w) = word_at(tokens, next + 1)
+        && unit(w).is_some_and(|(d, _)| d == Dimension::Time)
+    {
+        per = Some(stem(w));
+        next += 2;
+    } else if matches!(
+        word_at(tokens, next),
+        Some("daily" | "weekly" | "monthly" | "yearly" | "nightly")
+    ) {
+        per = word_at(tokens, next).map(str::to_string);
+        next += 1;
+    }
+    let kind = kind.unwrap_or(Kind::Point);
+    let a = first * factor_first;
+    let b = second.map(|s| s * factor_second);
+    let (low, high) = match kind {
+        Kind::Range => {
+            let b = b.unwrap_or(a);
+            (a.min(b), a.max(b))
+        }
+        Kind::AtMost => (0.0, a),
+        Kind::AtLeast => (a, f64::INFINITY),
+        Kind::About => (a * 0.85, a * 1.15),
+        Kind::Point => (a, a),
+    };
+    let end = tokens[next - 1].range.end;
+    // The phrase includes its bound words ("at least 6 hours").
+    let start =
+        if prefix_words > 0 && i >= prefix_words && tokens[i - prefix_words..i].iter().all(|t| t.word().is_some()) {
+            tokens[i - prefix_words].range.start
+        } else {
+            start_token.range.start
+        };
+    let range = start..end;
+    let subject = subject_words(tokens, i, next);
+    Some((
+        Found {
+            kind,
+            first,
+            second,
+            low,
+            high,
+            dimension,
+            every,
+            per,
+            negated,
+            range,
+            subject,
+        },
+        next,
+    ))
+}
+
+/// The unit word (or `%`) at `i`, lowercased.
+fn word_or_percent(tokens: &[Token], i: usize) -> Option<String> {
+    let token = tokens.get(i)?;
+    match &token.tok {
+        Tok::Sym('%') => Some("%".to_string()),
+        Tok::Word(w) if w.as_ref() == "per" && word_at(tokens, i + 1) == Some("cent") => Some("percent".to_string()),
+        Tok::Word(w) => Some(w.to_string()),
+        _ => None,
+    }
+}
+
+/// Stems of the content words within six words either side, same sentence.
+fn subject_words(tokens: &[Token], start: usize, end: usize) -> Vec<String> {
+    let sentence = tokens[start].sentence;
+    let content = |t: &&Token| {
+        t.sentence == sentence
+            && t.word().is_some_and(|w| {
+                w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && number_word(w).is_none() && !MONTHS.contains(&w)
+            })
+    };
+    let mut words: Vec<String> = tokens[..start]
+        .iter()
+        .rev()
+        .filter(content)
+        .take(6)
+        .chain(tokens[end..].iter().filter(content).take(6))
+        .filter_map(Token::word)
+        .map(stem)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,110 @@
+//! `inconsistent-number`: the same quantity stated with conflicting values.
+
+use std::collections::BTreeMap;
+
+use crate::article::Article;
+use crate::claims::{self, Relation};
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::rules::{Emitter, quoted};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds every quantity in the article (durations, lengths, doses,
+    /// volumes, percentages and counts of things such as treatments), works
+    /// out what each one is about from the words around it (or, in a table,
+    /// from its row label and column header), and compares statements of
+    /// the same thing made in different places. Units are converted, so
+    /// "1-2 hours" agrees with "60 to 120 minutes", and "within 72 hours"
+    /// with "2-3 days".
+    ///
+    /// It is an error when the two cannot both be true ("2-3 treatments"
+    /// and "6-8 treatments"), and a warning when both are ranges whose ends
+    /// differ ("15-60 minutes" and "45 to 90 minutes"). Vague amounts
+    /// ("several months"), limits said as denials ("do not take more than
+    /// 8"), dates, years, phone numbers and identifiers ("type 2",
+    /// "COVID-19", "SPF 30") are not compared.
+    ///
+    /// ## Why is this bad?
+    /// A patient who reads "takes 15-60 minutes" in the takeaways and
+    /// "between 45 and 90 minutes" in the body cannot know which is right,
+    /// and may plan around the wrong one.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// - Most people need 2-3 treatments
+    ///
+    /// ### How many treatments will I need?
+    ///
+    /// Most people need 6-8 treatments, spaced a month apart.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// - Most people need 3-6 treatments
+    ///
+    /// ### How many treatments will I need?
+    ///
+    /// Most people need 3-6 treatments, spaced a month apart.
+    /// ```
+    pub static INCONSISTENT_NUMBER = {
+        name: "inconsistent-number",
+        category: "claims",
+        severity: Error,
+        check: check,
+    };
+}
+
+fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    let quantities = article.quantities();
+    // Compare only within a dimension, so the work grows with the number of
+    // like quantities, not with the square of all of them.
+    let mut buckets: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+    for (index, q) in quantities.iter().enumerate() {
+        if !q.found.negated {
+            buckets.entry(claims::bucket_key(q)).or_default().push(index);
+        }
+    }
+    let mut findings = Vec::new();
+    for members in buckets.values() {
+        for (position, &later) in members.iter().enumerate() {
+            let mut worst: Option<(Relation, usize)> = None;
+            for &earlier in &members[..position] {
+                let (a, b) = (&quantities[earlier], &quantities[later]);
+                if !claims::same_claim(a, b) {
+                    continue;
+                }
+                match claims::relate(&a.found, &b.found) {
+                    Relation::Conflict => {
+                        worst = Some((Relation::Conflict, earlier));
+                        break;
+                    }
+                    Relation::BoundsDiffer if worst.is_none() => worst = Some((Relation::BoundsDiffer, earlier)),
+                    _ => {}
+                }
+            }
+            if let Some((relation, earlier)) = worst {
+                findings.push((later, earlier, relation));
+            }
+        }
+    }
+    findings.sort_by_key(|&(later, _, _)| quantities[later].span.start);
+    for (later, earlier, relation) in findings {
+        let (a, b) = (&quantities[earlier], &quantities[later]);
+        let (message, severity) = match relation {
+            Relation::Conflict => (
+                format!("{} contradicts {} stated earlier", quoted(&b.text), quoted(&a.text)),
+                out.severity(),
+            ),
+            _ => (
+                format!("{} differs from {} stated earlier", quoted(&b.text), quoted(&a.text)),
+                out.severity().min(Severity::Warning),
+            ),
+        };
+        let diagnostic = out.emit(b.span.clone(), message);
+        diagnostic.severity = severity;
+        diagnostic
+            .label(a.span.clone(), "stated here")
+            .help("give the same figure in both places, or say why they differ");
+    }
+}
