@@ -87,6 +87,8 @@ pub struct Article<'a> {
     advertising: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
     /// Sentences per block, on first use.
     sentences: std::sync::OnceLock<Vec<Vec<Range<usize>>>>,
+    /// Headings normalised for matching, on first use.
+    normalized_headings: std::sync::OnceLock<Vec<String>>,
     /// Start offsets of top-level content blocks (anything but headings,
     /// rules and comment-only HTML), used to tell empty sections.
     content_starts: Vec<usize>,
@@ -137,6 +139,7 @@ impl<'a> Article<'a> {
             quantities: std::sync::OnceLock::new(),
             advertising: std::sync::OnceLock::new(),
             sentences: std::sync::OnceLock::new(),
+            normalized_headings: std::sync::OnceLock::new(),
             content_starts,
         }
     }
@@ -176,8 +179,8 @@ impl<'a> Article<'a> {
         const LABELS: [&str; 5] = ["advertisement", "advertising", "sponsored", "paid partnership", "ad"];
         let mut sections = vec![false; self.sections.len()];
         for (index, section) in self.sections.iter().enumerate() {
-            let heading = sections::normalize_heading(&self.headings[section.heading].text);
-            let labelled = LABELS.iter().any(|label| sections::heading_matches(&heading, label));
+            let heading = self.normalized_heading(section.heading);
+            let labelled = LABELS.iter().any(|label| sections::heading_matches(heading, label));
             // Parents come before children, so a parent's flag is final.
             sections[index] = labelled || section.parent.is_some_and(|p| sections[p]);
         }
@@ -196,6 +199,18 @@ impl<'a> Article<'a> {
             }
         }
         (sections, quotes)
+    }
+
+    /// Heading `index` normalised for matching (`normalize_heading`), once
+    /// per article rather than once per rule.
+    pub fn normalized_heading(&self, index: usize) -> &str {
+        let all = self.normalized_headings.get_or_init(|| {
+            self.headings
+                .iter()
+                .map(|h| sections::normalize_heading(&h.text))
+                .collect()
+        });
+        &all[index]
     }
 
     /// Sentence spans of block `index` (ranges of its text), split once.

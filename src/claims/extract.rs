@@ -102,6 +102,13 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
+    )
+    .unwrap()
+});
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -367,9 +374,14 @@ fn prefix_kind(before: &[&str]) -> (Option<Kind>, usize, bool, bool) {
 
 /// Parses every quantity in `text`.
 pub fn quantities(text: &str) -> Vec<Found> {
+    // Most prose holds no number at all: skip it before tokenising.
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !NUMBER_WORD.is_match(text) {
+        return Vec::new();
+    }
     let tokens = tokenize(text);
     // Masks only ever cover digits.
-    let masks: Vec<Range<usize>> = if text.bytes().any(|b| b.is_ascii_digit()) {
+    let masks: Vec<Range<usize>> = if has_digit {
         MASKS.find_iter(text).map(|m| m.range()).collect()
     } else {
         Vec::new()

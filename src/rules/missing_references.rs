@@ -1,7 +1,7 @@
 //! `missing-references`: nothing backs the article's claims.
 
 use crate::article::Article;
-use crate::article::sections::{heading_matches, normalize_heading};
+use crate::article::sections::heading_matches;
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -43,9 +43,9 @@ declare_rule! {
 const REFERENCE_HEADINGS: &[&str] = &["references", "sources", "citations", "bibliography", "works cited"];
 
 fn check(article: &Article, _config: &Config, out: &mut Emitter) {
-    let has_heading = article.headings.iter().any(|h| {
-        let text = normalize_heading(&h.text);
-        REFERENCE_HEADINGS.iter().any(|r| heading_matches(&text, r))
+    let has_heading = (0..article.headings.len()).any(|i| {
+        let text = article.normalized_heading(i);
+        REFERENCE_HEADINGS.iter().any(|r| heading_matches(text, r))
     });
     let has_outbound = article.links.iter().any(|l| {
         let d = l.destination.trim().to_ascii_lowercase();

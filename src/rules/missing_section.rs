@@ -1,7 +1,6 @@
 //! `missing-section`: a required section is absent.
 
 use crate::article::Article;
-use crate::article::sections::normalize_heading;
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -68,7 +67,9 @@ declare_rule! {
 }
 
 fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let headings: Vec<String> = article.headings.iter().map(|h| normalize_heading(&h.text)).collect();
+    let headings: Vec<&str> = (0..article.headings.len())
+        .map(|i| article.normalized_heading(i))
+        .collect();
     let anchor = article.top_span();
     for required in &config.required_sections {
         if headings.iter().any(|h| required.matches(h)) {

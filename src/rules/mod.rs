@@ -267,7 +267,7 @@ pub(crate) fn required_section(config: &Config, key: &str) -> crate::config::Req
 /// section plays a role only when its heading is one of the aliases, not
 /// merely contains one ("Summary of Benefits and Coverage" is body text).
 pub(crate) fn top_sections(article: &Article, config: &Config) -> Vec<(usize, SectionRole)> {
-    use crate::article::sections::{heading_matches, normalize_heading};
+    use crate::article::sections::heading_matches;
     let takeaways = required_section(config, "takeaways");
     let faq = required_section(config, "faq");
     let bottom = required_section(config, "bottom-line");
@@ -283,7 +283,7 @@ pub(crate) fn top_sections(article: &Article, config: &Config) -> Vec<(usize, Se
     };
     top.into_iter()
         .map(|index| {
-            let heading = normalize_heading(&article.headings[article.sections[index].heading].text);
+            let heading = article.normalized_heading(article.sections[index].heading).to_string();
             let is = |section: &crate::config::RequiredSection| section.normalized.contains(&heading);
             let role = if is(&takeaways) {
                 SectionRole::Takeaways
@@ -304,9 +304,5 @@ pub(crate) fn top_sections(article: &Article, config: &Config) -> Vec<(usize, Se
 /// The first section (at any depth) whose heading counts as `key`.
 pub(crate) fn find_section(article: &Article, config: &Config, key: &str) -> Option<usize> {
     let wanted = required_section(config, key);
-    (0..article.sections.len()).find(|&i| {
-        wanted.matches(&crate::article::sections::normalize_heading(
-            &article.headings[article.sections[i].heading].text,
-        ))
-    })
+    (0..article.sections.len()).find(|&i| wanted.matches(article.normalized_heading(article.sections[i].heading)))
 }
