@@ -40,6 +40,16 @@ fn rule_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The rules a disable comment names; `None` alone means every rule.
+fn targets(rest: &str) -> Vec<Option<String>> {
+    let rules = rule_list(rest);
+    if rules.is_empty() {
+        vec![None]
+    } else {
+        rules.into_iter().map(Some).collect()
+    }
+}
+
 fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
     let end = article.source.len();
     let mut found = Vec::new();
@@ -71,13 +81,7 @@ fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
         let text = comment.text.as_str();
         if let Some(rest) = text.strip_prefix("medlint-disable-next-line") {
             let line = index.line_of(comment.span.end) + 1;
-            let rules = rule_list(rest);
-            let rules: Vec<Option<String>> = if rules.is_empty() {
-                vec![None]
-            } else {
-                rules.into_iter().map(Some).collect()
-            };
-            for rule in rules {
+            for rule in targets(rest) {
                 found.push(Suppression {
                     rule,
                     scope: Scope::Line(line),
@@ -87,13 +91,7 @@ fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
                 });
             }
         } else if let Some(rest) = text.strip_prefix("medlint-disable") {
-            let rules = rule_list(rest);
-            let rules: Vec<Option<String>> = if rules.is_empty() {
-                vec![None]
-            } else {
-                rules.into_iter().map(Some).collect()
-            };
-            for rule in rules {
+            for rule in targets(rest) {
                 open.push(found.len());
                 found.push(Suppression {
                     rule,

@@ -260,3 +260,24 @@ fn medlint_never_writes_to_articles() {
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1, "no files created");
 }
+
+#[test]
+fn inputs_the_fuzzer_found_lint_without_internal_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz-regressions");
+    let config = medlint::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = String::from_utf8(bytes) else { continue };
+        let outcome = medlint::lint_checked(&path.display().to_string(), &text, &config);
+        assert!(
+            outcome.internal_errors.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            outcome.internal_errors
+        );
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

@@ -69,8 +69,12 @@ fn rule_dirs() -> Vec<PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         // `articles` holds whole example articles, `formats` inputs for the
-        // output format tests; every other folder is a rule's.
-        .filter(|p| p.is_dir() && !["articles", "formats"].contains(&p.file_name().unwrap().to_str().unwrap()))
+        // output format tests, `fuzz-regressions` inputs the fuzzer found;
+        // every other folder is a rule's.
+        .filter(|p| {
+            p.is_dir()
+                && !["articles", "formats", "fuzz-regressions"].contains(&p.file_name().unwrap().to_str().unwrap())
+        })
         .collect();
     dirs.sort();
     dirs

@@ -76,8 +76,9 @@ fn month_name(month: u32) -> String {
         .unwrap_or_default()
 }
 
-/// Month number from a full or abbreviated English month name.
-fn month_number(word: &str) -> Option<u32> {
+/// Month number from a full or abbreviated English month name ("March",
+/// "mar", "Sept.").
+pub fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
     if word.len() < 3 {
         return None;

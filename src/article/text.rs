@@ -12,6 +12,14 @@ pub enum BlockKind {
     Heading,
 }
 
+impl BlockKind {
+    /// Running prose: paragraphs, list items and quotes (not headings or
+    /// table cells).
+    pub fn is_prose(self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote)
+    }
+}
+
 /// A stretch of block text that came from one source range. `exact` means
 /// the text equals the source bytes, so offsets inside it map one to one;
 /// otherwise (entities, escapes, soft breaks) they map to `source.start`.

@@ -109,32 +109,9 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+fn is_month(word: &str) -> bool {
+    crate::article::dates::month_number(word).is_some()
+}
 
 /// Words that make the next number an identifier, not an amount.
 const IDENTIFIER_WORDS: &[&str] = &[
@@ -416,7 +393,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
     }
     if before
         .first()
-        .is_some_and(|w| IDENTIFIER_WORDS.contains(w) || MONTHS.contains(w))
+        .is_some_and(|w| IDENTIFIER_WORDS.contains(w) || is_month(w))
     {
         // "type 2", "SPF 30", "ages 6-12", "March 3", "day 5"
         let adjacent = i.checked_sub(1).is_some_and(|p| tokens[p].word().is_some());
@@ -492,7 +469,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
             let countable = noun.len() >= 3
                 && noun.chars().all(|c| c.is_ascii_alphabetic())
                 && !is_stop_word(noun)
-                && !MONTHS.contains(&noun)
+                && !is_month(noun)
                 && !matches!(
                     noun,
                     "times" | "time" | "old" | "am" | "pm" | "in" | "out" | "percent" | "x"
@@ -588,7 +565,7 @@ fn subject_words(tokens: &[Token], start: usize, end: usize) -> Vec<String> {
     let content = |t: &&Token| {
         t.sentence == sentence
             && t.word().is_some_and(|w| {
-                w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && number_word(w).is_none() && !MONTHS.contains(&w)
+                w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && number_word(w).is_none() && !is_month(w)
             })
     };
     let mut words: Vec<String> = tokens[..start]

@@ -65,7 +65,7 @@ pub enum Scope {
 impl Scope {
     fn covers(self, kind: BlockKind) -> bool {
         match self {
-            Scope::Text => matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote),
+            Scope::Text => kind.is_prose(),
             Scope::Heading => kind == BlockKind::Heading,
             Scope::TableCell => kind == BlockKind::TableCell,
             Scope::ListItem => kind == BlockKind::ListItem,

@@ -1,7 +1,7 @@
 //! `long-sentence`: a sentence over the word limit.
 
+use crate::article::Article;
 use crate::article::prose::words;
-use crate::article::{Article, BlockKind};
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -36,10 +36,7 @@ declare_rule! {
 fn check(article: &Article, config: &Config, out: &mut Emitter) {
     let limit = config.readability.max_words;
     for (index, block) in article.blocks.iter().enumerate() {
-        if !matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
-        ) {
+        if !block.kind.is_prose() {
             continue;
         }
         for sentence in article.sentences(index).iter().cloned() {

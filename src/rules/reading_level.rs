@@ -1,7 +1,7 @@
 //! `reading-level`: the body reads above the target grade.
 
+use crate::article::Article;
 use crate::article::prose::{flesch_kincaid, syllables, words};
-use crate::article::{Article, BlockKind};
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -45,10 +45,7 @@ const MIN_WORDS: usize = 100;
 pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
     let (mut w, mut s, mut y) = (0, 0, 0);
     for (index, block) in article.blocks.iter().enumerate() {
-        if !matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
-        ) {
+        if !block.kind.is_prose() {
             continue;
         }
         for sentence in article.sentences(index).iter().cloned() {

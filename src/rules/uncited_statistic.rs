@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::{Article, BlockKind};
+use crate::article::Article;
 use crate::config::Config;
 use crate::rules::{Emitter, quoted};
 
@@ -58,12 +58,7 @@ static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(article: &Article, _config: &Config, out: &mut Emitter) {
-    for block in article.blocks.iter().filter(|b| {
-        matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
-        )
-    }) {
+    for block in article.blocks.iter().filter(|b| b.kind.is_prose()) {
         if block.has_citation {
             continue;
         }
