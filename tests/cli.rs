@@ -433,3 +433,38 @@ fn select_and_ignore_take_rules_and_categories() {
             "unknown rule or category \"empty-tabel\"; did you mean \"empty-table\"?",
         ));
 }
+
+#[test]
+fn parse_only_is_a_benchmark_baseline_that_reports_nothing() {
+    medlint()
+        .args(["fixtures/articles", "--parse-only"])
+        .assert()
+        .code(0)
+        .stdout("3 files checked: no problems found\n");
+}
+
+#[test]
+fn many_files_stream_in_order_across_chunks() {
+    // More files than one parallel chunk holds: output must stay sorted.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1100 {
+        std::fs::write(dir.path().join(format!("{i:04}.md")), "# T\n\n## Empty\n").unwrap();
+    }
+    let output = medlint()
+        .current_dir(dir.path())
+        .args([".", "--select", "empty-section", "--format", "concise", "--jobs", "3"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let paths: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .filter(|p| p.ends_with(".md"))
+        .collect();
+    assert_eq!(paths.len(), 1100);
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert!(text.ends_with("1100 files checked: 1100 errors, 0 warnings\n"));
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Times medlint on generated corpora of 1,000 and 10,000 articles against a
+# pulldown-cmark-only baseline (`--parse-only`, same walk, reads and
+# threads) and, when installed, rumdl and markdownlint-cli2. Prints the
+# ratios. Needs python3; uses hyperfine when present, else repeated runs
+# timed with bash's `time`.
+#
+#   bench/run.sh            # 1k and 10k
+#   bench/run.sh 1000       # one size
+set -euo pipefail
+cd "$(dirname "$0")/.."
+generator="${MEDLINT_BENCH_GENERATOR:-../shared/bench/gen_corpus.py}"
+sizes=("${@:-1000 10000}")
+read -r -a sizes <<< "${sizes[*]}"
+cargo build --release --quiet
+bin="$PWD/target/release/medlint"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+ratio() { python3 -c "print(round($1 / $2, 1))"; }
+
+# Median wall time of a command over 5 runs, in seconds.
+median() {
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine --warmup 1 --runs 5 --ignore-failure --export-json "$work/h.json" "$1" >/dev/null 2>&1
+    python3 -c "import json;print(round(json.load(open('$work/h.json'))['results'][0]['median'],4))"
+    return
+  fi
+  local times=()
+  for _ in 1 2 3 4 5; do
+    local start end
+    start=$(date +%s.%N)
+    bash -c "$1" >/dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    times+=("$(python3 -c "print($end - $start)")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"
+  python3 "$generator" "$corpus" "$n" >/dev/null
+  size=$(du -sh "$corpus" | cut -f1)
+  echo "== $n articles ($size), $(nproc) cores"
+  floor=$(median "$bin check '$corpus' --parse-only --no-config --quiet")
+  lint=$(median "$bin check '$corpus' --no-config --today 2026-11-24 --quiet --format concise")
+  peak=$( { /usr/bin/time -f '%M' "$bin" check "$corpus" --no-config --today 2026-11-24 --quiet --format concise >/dev/null; } 2>&1 | tail -1)
+  printf '%-28s %8ss\n' "parse floor (--parse-only)" "$floor"
+  printf '%-28s %8ss  %5sx the floor, peak %s KB\n' "medlint (every rule)" "$lint" "$(ratio "$lint" "$floor")" "$peak"
+  if command -v rumdl >/dev/null 2>&1; then
+    rumdl_time=$(median "rumdl check '$corpus'")
+    printf '%-28s %8ss  medlint is %sx faster\n' "rumdl" "$rumdl_time" "$(ratio "$rumdl_time" "$lint")"
+  fi
+  if command -v markdownlint-cli2 >/dev/null 2>&1; then
+    mdl=$(median "markdownlint-cli2 '$corpus/**/*.md'")
+    printf '%-28s %8ss  medlint is %sx faster\n' "markdownlint-cli2" "$mdl" "$(ratio "$mdl" "$lint")"
+  fi
+done
