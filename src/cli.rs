@@ -274,6 +274,8 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     } else {
         None
     };
+    // With --statistics only counts are printed: render nothing per file.
+    let render_format = if args.statistics { Format::Json } else { args.format };
     let lint = |input: &Input| -> Result<FileReport, (String, String)> {
         let (path, bytes) = match input {
             Input::File(path) => {
@@ -305,7 +307,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                 internal_errors: Vec::new(),
             });
         }
-        Ok(lint_file(path, &source, &config, args.format, color))
+        Ok(lint_file(path, &source, &config, render_format, color))
     };
     let pool = match args.jobs {
         Some(jobs) => Some(

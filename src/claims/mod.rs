@@ -89,6 +89,15 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
             }
         }
     }
+    // Tables and top-level lists, by position: they do not nest in each
+    // other, so the group holding a block is the last one starting before it.
+    let mut groups: Vec<Range<usize>> = article
+        .tables
+        .iter()
+        .map(|t| t.span.clone())
+        .chain(article.lists.iter().filter(|l| l.depth == 0).map(|l| l.span.clone()))
+        .collect();
+    groups.sort_by_key(|g| g.start);
     let mut quantities = Vec::new();
     for (index, block) in article.blocks.iter().enumerate() {
         let context = if block.kind == BlockKind::TableCell {
@@ -116,12 +125,11 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
         if found.is_empty() {
             continue;
         }
-        let group = article
-            .tables
-            .iter()
-            .map(|t| &t.span)
-            .chain(article.lists.iter().filter(|l| l.depth == 0).map(|l| &l.span))
-            .find(|span| span.contains(&block.span.start))
+        let at = groups.partition_point(|g| g.start <= block.span.start);
+        let group = at
+            .checked_sub(1)
+            .map(|i| &groups[i])
+            .filter(|g| g.contains(&block.span.start))
             .cloned();
         let section = article.section_at(block.span.start);
         let sentences = article.sentences(index);

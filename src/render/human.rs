@@ -6,6 +6,9 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 /// Source lines longer than this are not echoed in reports.
 const MAX_LINE_BYTES: usize = 4096;
 
+/// Annotations closer than this many lines share one excerpt.
+const MERGE_LINES: usize = 8;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::LineIndex;
 use crate::render::{Located, sanitize_for_terminal};
@@ -97,19 +100,43 @@ fn render_report(
         labels,
     } = *excerpt;
     // Excerpt only the lines the annotations touch, so that rendering costs
-    // what the diagnostic shows, not what the file holds.
-    let spans = std::iter::once(span).chain(labels.iter().map(|(s, _)| *s));
-    let (mut first, mut last) = (usize::MAX, 0);
-    for span in spans {
-        first = first.min(index.line_of(span.start));
-        last = last.max(
+    // what the diagnostic shows, not what the file holds. Annotations far
+    // apart (a label on a statement hundreds of lines up) get excerpts of
+    // their own.
+    let last_line = index.line_count() - 1;
+    let lines_of = |span: &std::ops::Range<usize>| {
+        let first = index.line_of(span.start);
+        (
+            first,
             index
                 .line_of(span.end.max(span.start + 1) - 1)
-                .max(index.line_of(span.start)),
-        );
+                .max(first)
+                .min(last_line),
+        )
+    };
+    let mut marks: Vec<(&std::ops::Range<usize>, Option<&str>)> = vec![(span, None)];
+    marks.extend(labels.iter().map(|(s, text)| (*s, Some(*text))));
+    marks.sort_by_key(|(s, _)| s.start);
+    let mut clusters: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for (i, (mark, _)) in marks.iter().enumerate() {
+        let (first, last) = lines_of(mark);
+        match clusters.last_mut() {
+            Some(cluster) if first <= cluster.1 + MERGE_LINES => {
+                cluster.1 = cluster.1.max(last);
+                cluster.2.push(i);
+            }
+            _ => clusters.push((first, last, vec![i])),
+        }
     }
-    let start = index.line_start(first);
-    let end = index.line_range(last.min(index.line_count() - 1)).end.max(start);
+    // The excerpt with the primary span comes first: its location is the
+    // one the report's `-->` line names.
+    if let Some(primary) = clusters
+        .iter()
+        .position(|(_, _, members)| members.iter().any(|&i| marks[i].1.is_none()))
+    {
+        let cluster = clusters.remove(primary);
+        clusters.insert(0, cluster);
+    }
     let message = sanitize_for_terminal(title);
     let mut title = level.primary_title(message.as_ref());
     if let Some(id) = id {
@@ -118,7 +145,9 @@ fn render_report(
     let help = help.map(sanitize_for_terminal);
     // A line too long to read (minified HTML, a pasted blob) is not echoed:
     // the report names the place and says why the source is missing.
-    let longest_line = (first..=last.min(index.line_count() - 1))
+    let longest_line = clusters
+        .iter()
+        .flat_map(|(first, last, _)| *first..=*last)
         .map(|line| index.line_range(line).len())
         .max()
         .unwrap_or(0);
@@ -134,23 +163,36 @@ fn render_report(
         let report: [Group<'_>; 1] = [group];
         return renderer.render(&report);
     }
-    let excerpt = sanitize_for_terminal(&source[start..end]);
-    let shift = |offset: usize| -> usize {
-        // Sanitising maps one char to one char, but byte lengths can change;
-        // recompute the offset by characters.
-        let chars = source[start..offset.clamp(start, end)].chars().count();
-        excerpt.char_indices().nth(chars).map_or(excerpt.len(), |(i, _)| i)
-    };
-    let range = |span: &std::ops::Range<usize>| shift(span.start)..shift(span.end.max(span.start));
-    let mut snippet = Snippet::source(excerpt.as_ref())
-        .line_start(first + 1)
-        .path(path)
-        .annotation(AnnotationKind::Primary.span(range(span)));
-    let label_texts: Vec<_> = labels.iter().map(|(_, text)| sanitize_for_terminal(text)).collect();
-    for ((label_span, _), text) in labels.iter().zip(&label_texts) {
-        snippet = snippet.annotation(AnnotationKind::Context.span(range(label_span)).label(text.as_ref()));
+    let excerpts: Vec<(usize, usize, std::borrow::Cow<'_, str>)> = clusters
+        .iter()
+        .map(|(first, last, _)| {
+            let start = index.line_start(*first);
+            let end = index.line_range(*last).end.max(start);
+            (start, end, sanitize_for_terminal(&source[start..end]))
+        })
+        .collect();
+    let label_texts: Vec<_> = marks.iter().map(|(_, text)| text.map(sanitize_for_terminal)).collect();
+    let mut snippets = Vec::with_capacity(clusters.len());
+    for ((first, _, members), (start, end, excerpt)) in clusters.iter().zip(&excerpts) {
+        let (start, end) = (*start, *end);
+        let shift = |offset: usize| -> usize {
+            // Sanitising maps one char to one char, but byte lengths can
+            // change; recompute the offset by characters.
+            let chars = source[start..offset.clamp(start, end)].chars().count();
+            excerpt.char_indices().nth(chars).map_or(excerpt.len(), |(i, _)| i)
+        };
+        let mut snippet = Snippet::source(excerpt.as_ref()).line_start(first + 1).path(path);
+        for &i in members {
+            let mark = marks[i].0;
+            let range = shift(mark.start)..shift(mark.end.max(mark.start));
+            snippet = snippet.annotation(match &label_texts[i] {
+                None => AnnotationKind::Primary.span(range),
+                Some(text) => AnnotationKind::Context.span(range).label(text.as_ref()),
+            });
+        }
+        snippets.push(snippet);
     }
-    let mut group = title.element(snippet);
+    let mut group = title.elements(snippets);
     if let Some(help) = &help {
         group = group.element(Level::HELP.message(help.as_ref()));
     }

@@ -1,6 +1,6 @@
 //! `inconsistent-number`: the same quantity stated with conflicting values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::article::Article;
 use crate::claims::{self, Relation};
@@ -55,6 +55,19 @@ declare_rule! {
     };
 }
 
+/// How many earlier statements sharing a word each quantity is checked
+/// against, nearest first.
+const MAX_CANDIDATES: usize = 32;
+
+/// The words a quantity can be matched on.
+fn keys(q: &claims::Quantity) -> impl Iterator<Item = &str> {
+    let noun = match &q.found.dimension {
+        crate::claims::units::Dimension::Count(noun) => Some(noun.as_str()),
+        _ => None,
+    };
+    q.found.subject.iter().chain(&q.label).map(String::as_str).chain(noun)
+}
+
 fn check(article: &Article, _config: &Config, out: &mut Emitter) {
     let quantities = article.quantities();
     // Compare only within a dimension, so the work grows with the number of
@@ -67,14 +80,26 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
     }
     let mut findings = Vec::new();
     for members in buckets.values() {
-        for (position, &later) in members.iter().enumerate() {
+        // Candidates share a subject word, a row label word or the counted
+        // noun; an index on those words keeps the work near-linear even in
+        // an article with thousands of like quantities.
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &later in members {
+            let q = &quantities[later];
+            let mut candidates: Vec<usize> = keys(q)
+                .filter_map(|word| by_word.get(word))
+                .flat_map(|earlier| earlier.iter().rev().take(MAX_CANDIDATES).copied())
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let start = candidates.len().saturating_sub(MAX_CANDIDATES);
             let mut worst: Option<(Relation, usize)> = None;
-            for &earlier in &members[..position] {
-                let (a, b) = (&quantities[earlier], &quantities[later]);
-                if !claims::same_claim(a, b) {
+            for &earlier in &candidates[start..] {
+                let a = &quantities[earlier];
+                if !claims::same_claim(a, q) {
                     continue;
                 }
-                match claims::relate(&a.found, &b.found) {
+                match claims::relate(&a.found, &q.found) {
                     Relation::Conflict => {
                         worst = Some((Relation::Conflict, earlier));
                         break;
@@ -85,6 +110,9 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             }
             if let Some((relation, earlier)) = worst {
                 findings.push((later, earlier, relation));
+            }
+            for word in keys(q) {
+                by_word.entry(word).or_default().push(later);
             }
         }
     }
