@@ -89,7 +89,7 @@ impl Rule {
             .to_string()
     }
 
-    /// The first line of the docs, without its trailing period.
+    /// The first sentence of the docs, without its trailing period.
     pub fn summary(&self) -> String {
         let docs = self.docs();
         let paragraph = docs
@@ -98,7 +98,9 @@ impl Rule {
             .take_while(|l| !l.trim().is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        paragraph.trim_end_matches('.').to_string()
+        let first = crate::article::prose::sentences(&paragraph).into_iter().next();
+        let sentence = first.map_or(paragraph.as_str(), |range| &paragraph[range]);
+        sentence.trim_end_matches('.').to_string()
     }
 }
 
