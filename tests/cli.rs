@@ -22,28 +22,26 @@ fn json_of(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
-#[test]
-fn seed_like_article_renders_like_rustc() {
+/// The human rendering of an article that has errors.
+fn rendered(path: &str) -> String {
     let output = medlint()
-        .args(["fixtures/articles/laser-resurfacing-guide.md", "--color", "never"])
+        .args([path, "--color", "never"])
         .assert()
         .code(1)
         .get_output()
         .stdout
         .clone();
-    insta::assert_snapshot!(String::from_utf8(output).unwrap());
+    String::from_utf8(output).unwrap()
+}
+
+#[test]
+fn seed_like_article_renders_like_rustc() {
+    insta::assert_snapshot!(rendered("fixtures/articles/laser-resurfacing-guide.md"));
 }
 
 #[test]
 fn article_with_several_problems_renders_every_finding() {
-    let output = medlint()
-        .args(["fixtures/articles/sleep-hygiene-draft.md", "--color", "never"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!(String::from_utf8(output).unwrap());
+    insta::assert_snapshot!(rendered("fixtures/articles/sleep-hygiene-draft.md"));
 }
 
 #[test]

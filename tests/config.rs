@@ -98,6 +98,13 @@ impl Project {
     }
 }
 
+/// The rules that fire on `article` (as `a.md`) under `config`.
+fn rules_with(config: &str, article: &str) -> Vec<String> {
+    let project = Project::new(config);
+    project.file("a.md", article);
+    project.rules(&["a.md"])
+}
+
 fn with_empty_cell() -> String {
     CLEAN.replace(
         "## The Bottom Line",
@@ -119,9 +126,7 @@ fn rule_severity_can_be_raised_lowered_or_turned_off() {
     project.file("a.md", &article);
     assert_eq!(project.findings(&["a.md"])[0].1, "error");
     project.cmd().arg("a.md").assert().code(1);
-    let project = Project::new("[rules]\nempty-table-cell = \"off\"\n");
-    project.file("a.md", &article);
-    assert!(project.rules(&["a.md"]).is_empty());
+    assert!(rules_with("[rules]\nempty-table-cell = \"off\"\n", &article).is_empty());
 }
 
 #[test]
@@ -152,12 +157,8 @@ fn command_line_selection_wins_over_the_file() {
 #[test]
 fn required_sections_and_aliases_are_configurable() {
     let article = CLEAN.replace("## Frequently Asked Questions", "## Reader Questions");
-    let project = Project::new("");
-    project.file("a.md", &article);
-    assert_eq!(project.rules(&["a.md"]), ["missing-section"]);
-    let project = Project::new("[sections.aliases]\nfaq = [\"Reader Questions\"]\n");
-    project.file("a.md", &article);
-    assert!(project.rules(&["a.md"]).is_empty());
+    assert_eq!(rules_with("", &article), ["missing-section"]);
+    assert!(rules_with("[sections.aliases]\nfaq = [\"Reader Questions\"]\n", &article).is_empty());
     let project = Project::new(
         "[sections]\nrequired = [\"takeaways\", \"glossary\"]\n[sections.aliases]\nglossary = [\"Glossary\", \"Key Terms\"]\n",
     );
@@ -171,29 +172,29 @@ fn required_sections_and_aliases_are_configurable() {
 #[test]
 fn review_max_age_and_warn_before_change_freshness() {
     let article = CLEAN.replace("2026-10-01", "2024-06-10");
-    let project = Project::new("");
-    project.file("a.md", &article);
-    assert_eq!(project.rules(&["a.md"]), ["stale-review"]);
-    let project = Project::new("[review]\nmax-age = \"3 years\"\n");
-    project.file("a.md", &article);
-    assert!(project.rules(&["a.md"]).is_empty());
-    let project = Project::new("[review]\nmax-age = \"36 months\"\nwarn-before = \"30 weeks\"\n");
-    project.file("a.md", &article);
-    assert_eq!(project.rules(&["a.md"]), ["review-due-soon"]);
-    let project = Project::new("[review]\nmax-age = \"12 months\"\n");
-    project.file("a.md", &CLEAN.replace("2026-10-01", "2025-12-15"));
-    assert_eq!(project.rules(&["a.md"]), ["review-due-soon"]);
+    assert_eq!(rules_with("", &article), ["stale-review"]);
+    assert!(rules_with("[review]\nmax-age = \"3 years\"\n", &article).is_empty());
+    assert_eq!(
+        rules_with(
+            "[review]\nmax-age = \"36 months\"\nwarn-before = \"30 weeks\"\n",
+            &article
+        ),
+        ["review-due-soon"]
+    );
+    assert_eq!(
+        rules_with(
+            "[review]\nmax-age = \"12 months\"\n",
+            &CLEAN.replace("2026-10-01", "2025-12-15")
+        ),
+        ["review-due-soon"]
+    );
 }
 
 #[test]
 fn self_review_and_credentials_follow_the_review_policy() {
     let own = CLEAN.replace("author: Sam Ortiz", "author: Ana Ruiz");
-    let project = Project::new("");
-    project.file("a.md", &own);
-    assert_eq!(project.rules(&["a.md"]), ["self-review"]);
-    let project = Project::new("[review]\nallow-self-review = true\n");
-    project.file("a.md", &own);
-    assert!(project.rules(&["a.md"]).is_empty());
+    assert_eq!(rules_with("", &own), ["self-review"]);
+    assert!(rules_with("[review]\nallow-self-review = true\n", &own).is_empty());
 
     let cns = CLEAN.replace("Ana Ruiz, MD", "Ana Ruiz, CNS");
     let phd = CLEAN.replace("Ana Ruiz, MD", "Ana Ruiz, PhD");
@@ -214,9 +215,7 @@ fn self_review_and_credentials_follow_the_review_policy() {
 #[test]
 fn front_matter_keys_are_configurable() {
     let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nlastupdate: 2018-10-6");
-    let project = Project::new("");
-    project.file("a.md", &article);
-    assert!(project.rules(&["a.md"]).is_empty());
+    assert!(rules_with("", &article).is_empty());
     let project = Project::new("[front-matter]\nlastupdate = \"updated\"\n");
     project.file("a.md", &article);
     assert_eq!(
@@ -230,15 +229,9 @@ fn date_order_decides_how_numeric_dates_read() {
     // 01/12/2026: January 12 read month first, 1 December (after today's
     // 2026-11-24) read day first.
     let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\npublished: 01/12/2026");
-    let project = Project::new("");
-    project.file("a.md", &article);
-    assert_eq!(project.rules(&["a.md"]), ["invalid-date"]);
-    let project = Project::new("[dates]\norder = \"mdy\"\n");
-    project.file("a.md", &article);
-    assert!(project.rules(&["a.md"]).is_empty());
-    let project = Project::new("[dates]\norder = \"dmy\"\n");
-    project.file("a.md", &article);
-    assert_eq!(project.rules(&["a.md"]), ["future-date"]);
+    assert_eq!(rules_with("", &article), ["invalid-date"]);
+    assert!(rules_with("[dates]\norder = \"mdy\"\n", &article).is_empty());
+    assert_eq!(rules_with("[dates]\norder = \"dmy\"\n", &article), ["future-date"]);
 }
 
 #[test]
@@ -425,9 +418,7 @@ Text.
         "missing-references]",
         "missing-references, empty-table-cell, unused-suppression]",
     );
-    let project = Project::new("");
-    project.file("a.md", &whole);
-    assert!(project.rules(&["a.md"]).is_empty());
+    assert!(rules_with("", &whole).is_empty());
 }
 
 #[test]
