@@ -504,3 +504,22 @@ fn a_broken_pack_is_reported_at_its_own_file_and_line() {
         .code(2)
         .stderr(predicate::str::contains("no pack file matches \"missing/*.toml\""));
 }
+
+#[test]
+fn readability_thresholds_are_configurable() {
+    let prose = "Patients recovering from dermatological procedures should carefully monitor inflammation, \
+                 maintain consistent moisturisation, and avoid unnecessary ultraviolet exposure afterwards. "
+        .repeat(8);
+    let article = CLEAN.replace("Most allergies can be managed.", &prose);
+    let fired = |config: &str| {
+        let mut rules = rules_with(config, &article);
+        rules.dedup();
+        rules
+    };
+    assert_eq!(fired(""), ["reading-level"]);
+    assert!(fired("[readability]\nmax-grade = 30\n").is_empty());
+    assert_eq!(
+        fired("[readability]\nmax-grade = 30\nmax-words = 10\n"),
+        ["long-sentence"]
+    );
+}
