@@ -76,6 +76,36 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// A string or list of strings under `key`, each one of the named
+    /// `choices`; `noun` names one in messages.
+    fn choices<T: Copy>(
+        &self,
+        value: &Value<'_>,
+        key: &str,
+        noun: &str,
+        choices: &[(&str, T)],
+    ) -> Result<Vec<T>, ConfigError> {
+        let names: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+        self.strings(value, key)?
+            .into_iter()
+            .map(|(text, span)| {
+                choices
+                    .iter()
+                    .find(|(name, _)| *name == text)
+                    .map(|(_, v)| *v)
+                    .ok_or_else(|| {
+                        self.error(
+                            span,
+                            format!("unknown {noun} \"{text}\""),
+                            Some(format!("`{key}` takes {}", names.join(", "))),
+                        )
+                    })
+            })
+            .collect()
+    }
+}
+
 /// Parses a pack. `existing` holds the rules already known, whose names a
 /// pack rule may not reuse. The rules live for the rest of the process.
 pub fn load_pack(path: &str, source: &str, existing: &[&'static Rule]) -> Result<Vec<&'static Rule>, ConfigError> {
@@ -195,21 +225,17 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         None => Severity::Warning,
     };
     let scopes = match table.get("scope") {
-        Some(value) => reader
-            .strings(value, "scope")?
-            .into_iter()
-            .map(|(text, span)| match text.as_str() {
-                "text" => Ok(Scope::Text),
-                "heading" => Ok(Scope::Heading),
-                "table-cell" => Ok(Scope::TableCell),
-                "list-item" => Ok(Scope::ListItem),
-                other => Err(reader.error(
-                    span,
-                    format!("unknown scope \"{other}\""),
-                    Some("scopes: text, heading, table-cell, list-item".to_string()),
-                )),
-            })
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(value) => reader.choices(
+            value,
+            "scope",
+            "scope",
+            &[
+                ("text", Scope::Text),
+                ("heading", Scope::Heading),
+                ("table-cell", Scope::TableCell),
+                ("list-item", Scope::ListItem),
+            ],
+        )?,
         None => vec![Scope::Text],
     };
     let case_sensitive = match table.get("case-sensitive") {
@@ -250,19 +276,12 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         None => None,
     };
     let unless = match table.get("unless") {
-        Some(value) => reader
-            .strings(value, "unless")?
-            .into_iter()
-            .map(|(text, span)| match text.as_str() {
-                "cited" => Ok(Unless::Cited),
-                "advertising" => Ok(Unless::Advertising),
-                other => Err(reader.error(
-                    span,
-                    format!("unknown condition \"{other}\""),
-                    Some("`unless` takes \"cited\" or \"advertising\"".to_string()),
-                )),
-            })
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(value) => reader.choices(
+            value,
+            "unless",
+            "condition",
+            &[("cited", Unless::Cited), ("advertising", Unless::Advertising)],
+        )?,
         None => Vec::new(),
     };
     let message_value = required("message")?;
