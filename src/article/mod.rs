@@ -87,6 +87,8 @@ pub struct Article<'a> {
     advertising: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
     /// Sentences per block, on first use.
     sentences: std::sync::OnceLock<Vec<Vec<Range<usize>>>>,
+    /// Word and syllable counts of each sentence of each prose block.
+    sentence_counts: std::sync::OnceLock<Vec<Vec<prose::Counts>>>,
     /// Headings normalised for matching, on first use.
     normalized_headings: std::sync::OnceLock<Vec<String>>,
     /// Start offsets of top-level content blocks (anything but headings,
@@ -139,6 +141,7 @@ impl<'a> Article<'a> {
             quantities: std::sync::OnceLock::new(),
             advertising: std::sync::OnceLock::new(),
             sentences: std::sync::OnceLock::new(),
+            sentence_counts: std::sync::OnceLock::new(),
             normalized_headings: std::sync::OnceLock::new(),
             content_starts,
         }
@@ -218,6 +221,27 @@ impl<'a> Article<'a> {
         let all = self
             .sentences
             .get_or_init(|| self.blocks.iter().map(|b| prose::sentences(&b.text)).collect());
+        &all[index]
+    }
+
+    /// Word and syllable counts of each sentence of block `index`, in the
+    /// order of [`Article::sentences`]; empty for blocks that are not prose.
+    /// Counted once for the readability rules.
+    pub fn sentence_counts(&self, index: usize) -> &[prose::Counts] {
+        let all = self.sentence_counts.get_or_init(|| {
+            (0..self.blocks.len())
+                .map(|i| {
+                    let block = &self.blocks[i];
+                    if !block.kind.is_prose() {
+                        return Vec::new();
+                    }
+                    self.sentences(i)
+                        .iter()
+                        .map(|sentence| prose::Counts::of(&block.text[sentence.clone()]))
+                        .collect()
+                })
+                .collect()
+        });
         &all[index]
     }
 

@@ -87,13 +87,13 @@ pub fn heading_matches(normalized_heading: &str, normalized_alias: &str) -> bool
     if normalized_alias.is_empty() {
         return false;
     }
-    let h = normalized_heading;
-    let a = normalized_alias;
-    h.match_indices(a).any(|(i, _)| {
-        let before_ok = i == 0 || h.as_bytes()[i - 1] == b' ';
+    let h = normalized_heading.as_bytes();
+    let a = normalized_alias.as_bytes();
+    // Normalised text is words joined by single spaces: try the alias at
+    // each word start. Cheaper than a substring searcher for short headings.
+    (0..h.len()).filter(|&i| i == 0 || h[i - 1] == b' ').any(|i| {
         let after = i + a.len();
-        let after_ok = after == h.len() || h.as_bytes()[after] == b' ';
-        before_ok && after_ok
+        h.get(i..after) == Some(a) && (after == h.len() || h[after] == b' ')
     })
 }
 

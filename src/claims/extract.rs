@@ -183,7 +183,8 @@ const NEGATIONS: &[&str] = &[
 ];
 
 fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // About one token per five bytes of prose.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
     let mut sentence = 0;
     let mut chars = text.char_indices().peekable();
     let mut last_end = 0;
@@ -562,18 +563,20 @@ fn word_or_percent(tokens: &[Token], i: usize) -> Option<String> {
 /// Stems of the content words within six words either side, same sentence.
 fn subject_words(tokens: &[Token], start: usize, end: usize) -> Vec<String> {
     let sentence = tokens[start].sentence;
+    // A sentence's tokens are contiguous: stop at its ends, not the block's.
+    let same_sentence = |t: &&Token| t.sentence == sentence;
     let content = |t: &&Token| {
-        t.sentence == sentence
-            && t.word().is_some_and(|w| {
-                w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && number_word(w).is_none() && !is_month(w)
-            })
+        t.word().is_some_and(|w| {
+            w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && number_word(w).is_none() && !is_month(w)
+        })
     };
     let mut words: Vec<String> = tokens[..start]
         .iter()
         .rev()
+        .take_while(same_sentence)
         .filter(content)
         .take(6)
-        .chain(tokens[end..].iter().filter(content).take(6))
+        .chain(tokens[end..].iter().take_while(same_sentence).filter(content).take(6))
         .filter_map(Token::word)
         .map(stem)
         .collect();

@@ -1,7 +1,6 @@
 //! `long-sentence`: a sentence over the word limit.
 
 use crate::article::Article;
-use crate::article::prose::words;
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -39,8 +38,9 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         if !block.kind.is_prose() {
             continue;
         }
-        for sentence in article.sentences(index).iter().cloned() {
-            let count = words(&block.text[sentence.clone()]).count();
+        let sentences = article.sentences(index).iter().cloned();
+        for (sentence, counts) in sentences.zip(article.sentence_counts(index)) {
+            let count = counts.words;
             if count > limit {
                 out.emit(
                     block.source_span(sentence),

@@ -254,13 +254,14 @@ pub(crate) enum SectionRole {
 }
 
 /// The configured section for `key`, or the built-in one.
-pub(crate) fn required_section(config: &Config, key: &str) -> crate::config::RequiredSection {
+pub(crate) fn required_section<'c>(config: &'c Config, key: &str) -> &'c crate::config::RequiredSection {
+    static DEFAULTS: std::sync::LazyLock<Vec<crate::config::RequiredSection>> =
+        std::sync::LazyLock::new(crate::config::default_sections);
     config
         .required_sections
         .iter()
+        .chain(DEFAULTS.iter())
         .find(|r| r.key == key)
-        .cloned()
-        .or_else(|| crate::config::default_sections().into_iter().find(|r| r.key == key))
         .expect("built-in section keys exist")
 }
 
@@ -285,15 +286,15 @@ pub(crate) fn top_sections(article: &Article, config: &Config) -> Vec<(usize, Se
     };
     top.into_iter()
         .map(|index| {
-            let heading = article.normalized_heading(article.sections[index].heading).to_string();
-            let is = |section: &crate::config::RequiredSection| section.normalized.contains(&heading);
-            let role = if is(&takeaways) {
+            let heading = article.normalized_heading(article.sections[index].heading);
+            let is = |section: &crate::config::RequiredSection| section.normalized.iter().any(|n| n == heading);
+            let role = if is(takeaways) {
                 SectionRole::Takeaways
-            } else if is(&faq) {
+            } else if is(faq) {
                 SectionRole::Faq
-            } else if is(&bottom) {
+            } else if is(bottom) {
                 SectionRole::BottomLine
-            } else if TRAILING_SECTIONS.iter().any(|t| heading_matches(&heading, t)) {
+            } else if TRAILING_SECTIONS.iter().any(|t| heading_matches(heading, t)) {
                 SectionRole::Trailing
             } else {
                 SectionRole::Body

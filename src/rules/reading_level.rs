@@ -1,7 +1,7 @@
 //! `reading-level`: the body reads above the target grade.
 
 use crate::article::Article;
-use crate::article::prose::{flesch_kincaid, syllables, words};
+use crate::article::prose::flesch_kincaid;
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -44,18 +44,11 @@ const MIN_WORDS: usize = 100;
 /// Word, sentence and syllable counts of the article's prose.
 pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
     let (mut w, mut s, mut y) = (0, 0, 0);
-    for (index, block) in article.blocks.iter().enumerate() {
-        if !block.kind.is_prose() {
-            continue;
-        }
-        for sentence in article.sentences(index).iter().cloned() {
-            let mut any = false;
-            for word in words(&block.text[sentence]) {
-                w += 1;
-                y += syllables(word);
-                any = true;
-            }
-            s += usize::from(any);
+    for index in 0..article.blocks.len() {
+        for counts in article.sentence_counts(index) {
+            w += counts.words;
+            y += counts.syllables;
+            s += usize::from(counts.words > 0);
         }
     }
     (w, s, y)
