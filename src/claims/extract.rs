@@ -90,14 +90,16 @@ impl Token<'_> {
 }
 
 static MASKS: LazyLock<Regex> = LazyLock::new(|| {
+    // ASCII digits only, as the tokenizer reads numbers: and a tenth of the
+    // compile time of Unicode `\d`.
     Regex::new(concat!(
         // Phone numbers: 0800 123 4567, 1-800-318-2596, (555) 123-4567.
-        r"(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\b\d{3,5}[-. ])\d{3,4}[-. ]\d{3,4}\b",
-        r"|\b1-\d{3}-\d{3}-\d{4}\b",
+        r"(?:\+?[0-9]{1,3}[-. ])?(?:\([0-9]{3}\)\s?|\b[0-9]{3,5}[-. ])[0-9]{3,4}[-. ][0-9]{3,4}\b",
+        r"|\b1-[0-9]{3}-[0-9]{3}-[0-9]{4}\b",
         // Dates and clock times.
-        r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b",
+        r"|\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b[0-9]{1,2}:[0-9]{2}\b",
         // Ratios, fractions, around-the-clock.
-        r"|\b\d+\s?/\s?\d+\b|\b\d+:\d+\b",
+        r"|\b[0-9]+\s?/\s?[0-9]+\b|\b[0-9]+:[0-9]+\b",
     ))
     .unwrap()
 });

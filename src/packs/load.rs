@@ -247,14 +247,22 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
     };
     let compile = |value: &Value<'_>, what: &str| -> Result<Option<regex::Regex>, ConfigError> {
         let patterns = reader.strings(value, what)?;
+        // Each pattern must stand alone ("a)|(b" must not pass because the
+        // patterns are joined). Parsing is cheap; compiling is the slow part
+        // of loading a pack, so the patterns are compiled once, together,
+        // and one by one only to find which one is too big.
         for (pattern, span) in &patterns {
-            build(pattern, case_sensitive).map_err(|error| {
-                reader.error(
-                    span.clone(),
-                    format!("invalid pattern in `{what}`: {}", first_line(&error)),
-                    None,
-                )
-            })?;
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(!case_sensitive)
+                .build()
+                .parse(pattern)
+                .map_err(|error| {
+                    reader.error(
+                        span.clone(),
+                        format!("invalid pattern in `{what}`: {}", first_line(&error)),
+                        None,
+                    )
+                })?;
         }
         if patterns.is_empty() {
             return Ok(None);
@@ -264,9 +272,20 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
             .map(|(p, _)| format!("(?:{p})"))
             .collect::<Vec<_>>()
             .join("|");
-        build(&combined, case_sensitive)
-            .map(Some)
-            .map_err(|error| reader.error(value.span(), format!("`{what}` together: {}", first_line(&error)), None))
+        build(&combined, case_sensitive).map(Some).map_err(|error| {
+            // Too big, most likely: name the pattern that is, if one alone is.
+            let culprit = patterns
+                .iter()
+                .find_map(|(pattern, span)| build(pattern, case_sensitive).err().map(|error| (span, error)));
+            match culprit {
+                Some((span, error)) => reader.error(
+                    span.clone(),
+                    format!("invalid pattern in `{what}`: {}", first_line(&error)),
+                    None,
+                ),
+                None => reader.error(value.span(), format!("`{what}` together: {}", first_line(&error)), None),
+            }
+        })
     };
     let patterns_value = required("patterns")?;
     let pattern = compile(patterns_value, "patterns")?
@@ -343,7 +362,7 @@ fn build(pattern: &str, case_sensitive: bool) -> Result<regex::Regex, regex::Err
         .build()
 }
 
-fn first_line(error: &regex::Error) -> String {
+fn first_line(error: &impl std::fmt::Display) -> String {
     let text = error.to_string();
     text.lines().last().unwrap_or("").trim().to_string()
 }
@@ -409,6 +428,16 @@ message = "avoid {match}"
         let first = load_pack("a.toml", GOOD, &[]).unwrap();
         let error = load_pack("b.toml", GOOD, &first).unwrap_err();
         assert_eq!(error.message, "a rule named \"no-superfoods\" already exists");
+    }
+
+    #[test]
+    fn a_pattern_cannot_reach_into_its_neighbours() {
+        // Joined as "(?:superfoods?)|(?:x)|(y)" this would compile; alone it
+        // is an unbalanced group.
+        let sneaky = GOOD.replace(r"'\bsuperfoods?\b'", r"'x)|(y'");
+        assert_ne!(sneaky, GOOD);
+        let (_, message) = error_of(&sneaky);
+        assert!(message.contains("invalid pattern in `patterns`"), "{message}");
     }
 
     #[test]

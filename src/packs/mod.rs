@@ -37,14 +37,18 @@ pub const SHIPPED: &[(&str, &str)] = &[
 ];
 
 static SHIPPED_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    SHIPPED
-        .iter()
-        .flat_map(|(path, text)| {
+    use rayon::prelude::*;
+    // Compiling the patterns is most of a short run's start-up: load the
+    // packs side by side.
+    let packs: Vec<Vec<&'static Rule>> = SHIPPED
+        .par_iter()
+        .map(|(path, text)| {
             // Shipped packs are checked by the test suite; a broken one is a
             // build defect, not a user error.
             load_pack(path, text, &[]).unwrap_or_else(|error| panic!("shipped pack {path}: {}", error.message))
         })
-        .collect()
+        .collect();
+    packs.into_iter().flatten().collect()
 });
 
 /// The rules of the shipped packs.
