@@ -252,6 +252,8 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             let raw = &text[start..end];
             let word = if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 Cow::Borrowed(raw)
+            } else if raw.is_ascii() {
+                Cow::Owned(raw.to_ascii_lowercase())
             } else {
                 Cow::Owned(raw.to_lowercase().replace('’', "'"))
             };
@@ -317,16 +319,22 @@ fn word_at<'t>(tokens: &'t [Token<'_>], i: usize) -> Option<&'t str> {
     tokens.get(i).and_then(Token::word)
 }
 
-/// Words before `i` in the same sentence, nearest first.
-fn words_before<'t>(tokens: &'t [Token<'_>], i: usize, n: usize) -> Vec<&'t str> {
+/// Up to six words before `i` in the same sentence, nearest first.
+fn words_before<'t>(tokens: &'t [Token<'_>], i: usize) -> ([&'t str; 6], usize) {
     let sentence = tokens.get(i).map_or(0, |t| t.sentence);
-    tokens[..i]
+    let mut words = [""; 6];
+    let mut n = 0;
+    for word in tokens[..i]
         .iter()
         .rev()
         .take_while(|t| t.sentence == sentence)
         .filter_map(Token::word)
-        .take(n)
-        .collect()
+        .take(words.len())
+    {
+        words[n] = word;
+        n += 1;
+    }
+    (words, n)
 }
 
 /// The bound a phrase before the number sets; how many words that phrase
@@ -387,7 +395,8 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
     if glued_left || masked(&start_token.range) {
         return None;
     }
-    let before = words_before(tokens, i, 5);
+    let (before_words, before_count) = words_before(tokens, i);
+    let before = &before_words[..before_count.min(5)];
     let previous_symbol = i.checked_sub(1).map(|p| &tokens[p]);
     if previous_symbol
         .is_some_and(|t| matches!(t.tok, Tok::Sym('$' | '£' | '€' | '#' | '/' | ':' | '^')) && start_token.glued)
@@ -421,10 +430,10 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
             return None;
         }
     }
-    let (mut kind, prefix_words, between, every) = prefix_kind(&before);
-    let negated = words_before(tokens, i, 6).iter().any(|w| NEGATIONS.contains(w));
+    let (mut kind, prefix_words, between, every) = prefix_kind(before);
+    let negated = before_words[..before_count].iter().any(|w| NEGATIONS.contains(w));
     // A unit right after the first number ("1 hour to 2 hours").
-    let mut first_unit = word_or_percent(tokens, next).and_then(|w| unit(&w).map(|u| (u, next)));
+    let mut first_unit = word_or_percent(tokens, next).and_then(|w| unit(w).map(|u| (u, next)));
     if first_unit.is_some() {
         next += 1;
     }
@@ -449,7 +458,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
     let mut second_unit = None;
     if second.is_some()
         && let Some(w) = word_or_percent(tokens, next)
-        && let Some(u) = unit(&w)
+        && let Some(u) = unit(w)
     {
         second_unit = Some(u);
         next += 1;
@@ -552,12 +561,12 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
 }
 
 /// The unit word (or `%`) at `i`, lowercased.
-fn word_or_percent(tokens: &[Token], i: usize) -> Option<String> {
+fn word_or_percent<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     let token = tokens.get(i)?;
     match &token.tok {
-        Tok::Sym('%') => Some("%".to_string()),
-        Tok::Word(w) if w.as_ref() == "per" && word_at(tokens, i + 1) == Some("cent") => Some("percent".to_string()),
-        Tok::Word(w) => Some(w.to_string()),
+        Tok::Sym('%') => Some("%"),
+        Tok::Word(w) if w.as_ref() == "per" && word_at(tokens, i + 1) == Some("cent") => Some("percent"),
+        Tok::Word(w) => Some(w),
         _ => None,
     }
 }

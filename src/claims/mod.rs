@@ -79,13 +79,13 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
         return Vec::new();
     }
     // Table cells: the row label and the column header say what a value is.
-    let mut cell_context: HashMap<usize, (String, String)> = HashMap::new();
+    let mut cell_context: HashMap<usize, (&str, &str)> = HashMap::new();
     for table in &article.tables {
         for row in &table.rows {
-            let label = row.first().map(|c| c.text.clone()).unwrap_or_default();
+            let label = row.first().map_or("", |c| c.text.as_str());
             for (column, cell) in row.iter().enumerate().skip(1) {
-                let header = table.header.get(column).map(|c| c.text.clone()).unwrap_or_default();
-                cell_context.insert(cell.span.start, (label.clone(), header));
+                let header = table.header.get(column).map_or("", |c| c.text.as_str());
+                cell_context.insert(cell.span.start, (label, header));
             }
         }
     }
@@ -109,13 +109,14 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
             None
         };
         let mut found = extract::quantities(&block.text);
-        if let Some((label, header)) = context {
+        let mut label = Vec::new();
+        if let Some(&(label_text, header)) = context {
             if found.is_empty() {
-                found = unitless_cell(&block.text, label, header).into_iter().collect();
+                found = unitless_cell(&block.text, label_text, header).into_iter().collect();
             }
             // The header is shared by every row, so only the row label says
             // what this value is about.
-            let label = label_stems(label);
+            label = label_stems(label_text);
             for f in &mut found {
                 f.subject.extend(label.iter().cloned());
                 f.subject.sort();
@@ -134,16 +135,24 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
         let section = article.section_at(block.span.start);
         let sentences = article.sentences(index);
         let sentence_of = |offset: usize| sentences.iter().position(|s| s.contains(&offset));
-        for (i, f) in found.iter().enumerate() {
-            let alternative = found.iter().enumerate().any(|(j, other)| {
-                j != i && other.dimension == f.dimension && sentence_of(other.range.start) == sentence_of(f.range.start)
-            });
+        let alternatives: Vec<bool> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                found.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && other.dimension == f.dimension
+                        && sentence_of(other.range.start) == sentence_of(f.range.start)
+                })
+            })
+            .collect();
+        for (f, alternative) in found.into_iter().zip(alternatives) {
             quantities.push(Quantity {
                 text: block.text[f.range.clone()].to_string(),
-                label: context.map(|(l, _)| label_stems(l)).unwrap_or_default(),
-                found: f.clone(),
+                label: label.clone(),
                 block: index,
                 span: block.source_span(f.range.clone()),
+                found: f,
                 section,
                 group: group.clone(),
                 alternative,

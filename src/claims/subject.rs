@@ -1,192 +1,192 @@
 //! Subjects: the content words around a quantity, stemmed.
 
-/// Words that say nothing about what is measured.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "almost",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "approximately",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "during",
-    "each",
-    "either",
-    "even",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "generally",
-    "get",
-    "gets",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "him",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "least",
-    "less",
-    "like",
-    "likely",
-    "may",
-    "maybe",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "near",
-    "nearly",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "often",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "own",
-    "per",
-    "perhaps",
-    "rather",
-    "roughly",
-    "same",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "typical",
-    "typically",
-    "under",
-    "until",
-    "up",
-    "upto",
-    "usual",
-    "usually",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "within",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "around",
-    "anywhere",
-    "normally",
-    "common",
-    "commonly",
-    "often",
-    "sometimes",
-    "generally",
-    "around",
-    "range",
-    "ranges",
-    "varies",
-    "vary",
-    "depending",
-    "depends",
-    "depend",
-    "person",
-    "people",
-];
-
-static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-
+/// Words that say nothing about what is measured. A `match`: it runs for
+/// every word near every quantity.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_SET.contains(word)
+    matches!(
+        word,
+        "a" | "about"
+            | "above"
+            | "after"
+            | "again"
+            | "against"
+            | "all"
+            | "almost"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "approximately"
+            | "are"
+            | "around"
+            | "as"
+            | "at"
+            | "be"
+            | "because"
+            | "been"
+            | "before"
+            | "being"
+            | "below"
+            | "between"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "doing"
+            | "done"
+            | "down"
+            | "during"
+            | "each"
+            | "either"
+            | "even"
+            | "every"
+            | "few"
+            | "for"
+            | "from"
+            | "further"
+            | "generally"
+            | "get"
+            | "gets"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "he"
+            | "her"
+            | "here"
+            | "hers"
+            | "him"
+            | "his"
+            | "how"
+            | "however"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "itself"
+            | "just"
+            | "least"
+            | "less"
+            | "like"
+            | "likely"
+            | "may"
+            | "maybe"
+            | "me"
+            | "might"
+            | "more"
+            | "most"
+            | "much"
+            | "must"
+            | "my"
+            | "near"
+            | "nearly"
+            | "no"
+            | "nor"
+            | "not"
+            | "now"
+            | "of"
+            | "off"
+            | "often"
+            | "on"
+            | "once"
+            | "one"
+            | "only"
+            | "or"
+            | "other"
+            | "our"
+            | "out"
+            | "over"
+            | "own"
+            | "per"
+            | "perhaps"
+            | "rather"
+            | "roughly"
+            | "same"
+            | "she"
+            | "should"
+            | "since"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "through"
+            | "to"
+            | "too"
+            | "typical"
+            | "typically"
+            | "under"
+            | "until"
+            | "up"
+            | "upto"
+            | "usual"
+            | "usually"
+            | "very"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "while"
+            | "who"
+            | "why"
+            | "will"
+            | "with"
+            | "within"
+            | "would"
+            | "you"
+            | "your"
+            | "yours"
+            | "anywhere"
+            | "normally"
+            | "common"
+            | "commonly"
+            | "sometimes"
+            | "range"
+            | "ranges"
+            | "varies"
+            | "vary"
+            | "depending"
+            | "depends"
+            | "depend"
+            | "person"
+            | "people"
+    )
 }
 
 /// A light suffix-stripping stemmer: enough to make "treatments",
 /// "treated" and "treating" agree.
 pub fn stem(word: &str) -> String {
-    let mut w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // Words from the tokenizer are lowercase already: borrow them.
+    let lowered;
+    let mut w: &str = if trimmed.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        lowered = trimmed.to_lowercase();
+        &lowered
+    } else {
+        trimmed
+    };
     if let Some(base) = w.strip_suffix("'s") {
-        w = base.to_string();
+        w = base;
     }
     if w.len() > 4
         && let Some(base) = w.strip_suffix("ies")
@@ -209,7 +209,7 @@ pub fn stem(word: &str) -> String {
     {
         return base.to_string();
     }
-    w
+    w.to_string()
 }
 
 #[cfg(test)]
