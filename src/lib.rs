@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod line_index;
 pub mod packs;
+pub mod pattern;
 pub mod render;
 pub mod suggest;
 pub mod suppress;

@@ -92,7 +92,7 @@ impl Token<'_> {
 static MASKS: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII digits only, as the tokenizer reads numbers: and a tenth of the
     // compile time of Unicode `\d`.
-    Regex::new(concat!(
+    crate::pattern::regex(concat!(
         // Phone numbers: 0800 123 4567, 1-800-318-2596, (555) 123-4567.
         r"(?:\+?[0-9]{1,3}[-. ])?(?:\([0-9]{3}\)\s?|\b[0-9]{3,5}[-. ])[0-9]{3,4}[-. ][0-9]{3,4}\b",
         r"|\b1-[0-9]{3}-[0-9]{3}-[0-9]{4}\b",
@@ -101,14 +101,12 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
         // Ratios, fractions, around-the-clock.
         r"|\b[0-9]+\s?/\s?[0-9]+\b|\b[0-9]+:[0-9]+\b",
     ))
-    .unwrap()
 });
 
 static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
     )
-    .unwrap()
 });
 
 fn is_month(word: &str) -> bool {

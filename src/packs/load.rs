@@ -355,7 +355,7 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
 }
 
 fn build(pattern: &str, case_sensitive: bool) -> Result<regex::Regex, regex::Error> {
-    RegexBuilder::new(pattern)
+    RegexBuilder::new(&crate::pattern::ascii_word_boundaries(pattern))
         .case_insensitive(!case_sensitive)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)

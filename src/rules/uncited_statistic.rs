@@ -42,7 +42,7 @@ declare_rule! {
 static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
     let population = r"(?:people|patients|adults|children|kids|teens|teenagers|women|men|users|participants|americans|britons|cases|smokers|seniors|respondents|babies|infants|students|workers|deaths|subjects|volunteers|individuals|households|pregnancies|births|those|survivors|sufferers|parents|mothers|veterans)";
     let number = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)";
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         concat!(
             r"(?i)\b\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+of\s+(?:all\s+|the\s+)?(?:\w+\s+){{0,2}}?{pop}\b",
             r"|\b{num}\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand)\s+(?:\w+\s+){{0,2}}?{pop}\b",
@@ -54,7 +54,6 @@ static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
         pop = population,
         num = number,
     ))
-    .unwrap()
 });
 
 fn check(article: &Article, _config: &Config, out: &mut Emitter) {
