@@ -79,16 +79,17 @@ fn month_name(month: u32) -> String {
 /// Month number from a full or abbreviated English month name ("March",
 /// "mar", "Sept.").
 pub fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
+    let word = word.trim_end_matches('.');
+    // No copy: it runs for every word near every number.
+    if !(3..=9).contains(&word.len()) {
         return None;
     }
-    if word == "sept" {
+    if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
+        .position(|m| m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word)))
         .map(|i| i as u32 + 1)
 }
 

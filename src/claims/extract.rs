@@ -182,20 +182,32 @@ const NEGATIONS: &[&str] = &[
     "nor",
 ];
 
+/// The character at byte `i` and its length, decoding only non-ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
 fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     // About one token per five bytes of prose.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
     let mut sentence = 0;
-    let mut chars = text.char_indices().peekable();
     let mut last_end = 0;
-    while let Some(&(start, c)) = chars.peek() {
+    let mut start = 0;
+    while start < bytes.len() {
+        let (c, width) = char_at(text, start);
         let glued = start == last_end && start > 0;
         if c.is_whitespace() {
-            chars.next();
+            start += width;
             continue;
         }
         if c.is_ascii_digit() {
-            let bytes = text.as_bytes();
             let mut end = start;
             while end < bytes.len() && bytes[end].is_ascii_digit() {
                 end += 1;
@@ -214,35 +226,39 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                     end += 1;
                 }
             }
-            let value = text[start..end].replace(',', "").parse::<f64>().unwrap_or(f64::NAN);
+            let digits = &text[start..end];
+            let value = if digits.contains(',') {
+                digits.replace(',', "").parse::<f64>()
+            } else {
+                digits.parse::<f64>()
+            };
             let before = text[..start].chars().next_back();
             let before2 = text[..start].chars().rev().nth(1);
             let glued_left = before.is_some_and(char::is_alphabetic)
                 || (before == Some('-') && before2.is_some_and(char::is_alphabetic))
                 || before == Some('.');
             tokens.push(Token {
-                tok: Tok::Num { value, glued_left },
+                tok: Tok::Num {
+                    value: value.unwrap_or(f64::NAN),
+                    glued_left,
+                },
                 range: start..end,
                 glued,
                 sentence,
             });
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
             last_end = end;
+            start = end;
             continue;
         }
         if c.is_alphabetic() || c == 'µ' {
             let mut end = start;
-            while let Some(&(i, ch)) = chars.peek() {
+            while end < bytes.len() {
+                let (ch, width) = char_at(text, end);
                 let inner_apostrophe = (ch == '\'' || ch == '’')
-                    && text[i + ch.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic);
+                    && end + width < bytes.len()
+                    && char_at(text, end + width).0.is_alphabetic();
                 if ch.is_alphabetic() || inner_apostrophe {
-                    end = i + ch.len_utf8();
-                    chars.next();
+                    end += width;
                 } else {
                     break;
                 }
@@ -262,10 +278,10 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 sentence,
             });
             last_end = end;
+            start = end;
             continue;
         }
-        chars.next();
-        let end = start + c.len_utf8();
+        let end = start + width;
         let symbol = match c {
             '–' | '—' | '‑' => '-',
             other => other,
@@ -280,6 +296,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             sentence,
         });
         last_end = end;
+        start = end;
     }
     tokens
 }

@@ -119,9 +119,9 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         return;
     };
     let entries = entries(article, faq);
+    let normalized: Vec<String> = entries.iter().map(|e| normalize_heading(&e.text)).collect();
     for (i, entry) in entries.iter().enumerate() {
-        let normalized = normalize_heading(&entry.text);
-        if let Some(first) = entries[..i].iter().find(|e| normalize_heading(&e.text) == normalized) {
+        if let Some(first) = (0..i).find(|&j| normalized[j] == normalized[i]).map(|j| &entries[j]) {
             out.emit(
                 entry.span.clone(),
                 format!("question {} repeats an earlier one in the FAQ", quoted(&entry.text)),
