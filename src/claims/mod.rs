@@ -6,7 +6,7 @@ pub mod extract;
 pub mod subject;
 pub mod units;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::article::{Article, BlockKind};
@@ -79,7 +79,7 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
         return Vec::new();
     }
     // Table cells: the row label and the column header say what a value is.
-    let mut cell_context: HashMap<usize, (&str, &str)> = HashMap::new();
+    let mut cell_context: FxHashMap<usize, (&str, &str)> = FxHashMap::default();
     for table in &article.tables {
         for row in &table.rows {
             let label = row.first().map_or("", |c| c.text.as_str());
@@ -271,8 +271,8 @@ pub fn same_claim(a: &Quantity, b: &Quantity) -> bool {
 }
 
 /// The bucket a quantity is compared within.
-pub fn bucket_key(q: &Quantity) -> (Dimension, Option<String>, bool) {
-    (q.found.dimension.clone(), q.found.per.clone(), q.found.every)
+pub fn bucket_key(q: &Quantity) -> (&Dimension, Option<&str>, bool) {
+    (&q.found.dimension, q.found.per.as_deref(), q.found.every)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `inconsistent-number`: the same quantity stated with conflicting values.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::article::Article;
 use crate::claims::{self, Relation};
@@ -83,7 +85,7 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         // Candidates share a subject word, a row label word or the counted
         // noun; an index on those words keeps the work near-linear even in
         // an article with thousands of like quantities.
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for &later in members {
             let q = &quantities[later];
             let mut candidates: Vec<usize> = keys(q)
