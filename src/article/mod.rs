@@ -229,6 +229,7 @@ impl<'a> Article<'a> {
     /// Counted once for the readability rules.
     pub fn sentence_counts(&self, index: usize) -> &[prose::Counts] {
         let all = self.sentence_counts.get_or_init(|| {
+            let mut known = rustc_hash::FxHashMap::default();
             (0..self.blocks.len())
                 .map(|i| {
                     let block = &self.blocks[i];
@@ -237,7 +238,7 @@ impl<'a> Article<'a> {
                     }
                     self.sentences(i)
                         .iter()
-                        .map(|sentence| prose::Counts::of(&block.text[sentence.clone()]))
+                        .map(|sentence| prose::Counts::of(&block.text[sentence.clone()], &mut known))
                         .collect()
                 })
                 .collect()

@@ -75,10 +75,12 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn of(text: &str) -> Counts {
+    /// Counts `text`, looking syllables up in `known` (words seen before in
+    /// the article; filled as it goes): articles repeat most of their words.
+    pub fn of<'t>(text: &'t str, known: &mut rustc_hash::FxHashMap<&'t str, usize>) -> Counts {
         words(text).fold(Counts { words: 0, syllables: 0 }, |counts, word| Counts {
             words: counts.words + 1,
-            syllables: counts.syllables + syllables(word),
+            syllables: counts.syllables + *known.entry(word).or_insert_with(|| syllables(word)),
         })
     }
 }
