@@ -1,6 +1,6 @@
 //! The command line: argument parsing, the check run and its exit code.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Seek, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -19,6 +19,9 @@ use crate::suggest::did_you_mean;
 
 /// Files linted in parallel before their output is written.
 const CHUNK_FILES: usize = 512;
+/// Spooled findings (JSON, SARIF, GitLab) stay in memory up to this size,
+/// then move to a temporary file.
+const SPOOL_IN_MEMORY: usize = 64 << 20;
 
 /// Exit codes: ripgrep's and Ruff's convention.
 pub const EXIT_OK: i32 = 0;
@@ -275,7 +278,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         None
     };
     // With --statistics only counts are printed: render nothing per file.
-    let render_format = if args.statistics { Format::Json } else { args.format };
+    let render_format = (!args.statistics).then_some(args.format);
     let lint = |input: &Input| -> Result<FileReport, (String, String)> {
         let (path, bytes) = match input {
             Input::File(path) => {
@@ -326,9 +329,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let mut had_error = false;
     let mut worst: Option<Severity> = None;
     let streamed = args.format.is_streamed() && !args.statistics;
-    // Files are linted a chunk at a time, in parallel, and printed in order
-    // as each chunk finishes: output stays deterministic, and for streamed
-    // formats memory does not grow with the number of files.
+    let mut spool = (args.format.is_spooled() && !args.statistics)
+        .then(|| render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY)));
+    let mut rule_counts = render::RuleCounts::default();
+    // Files are linted a chunk at a time, in parallel, and printed (or
+    // spooled) in order as each chunk finishes: output stays deterministic,
+    // and memory does not grow with the number of files (JUnit aside).
     for chunk in inputs.chunks(CHUNK_FILES) {
         let outcomes: Vec<_> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(&lint).collect()),
@@ -342,6 +348,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                     if streamed {
                         out.write_all(report.rendered.as_bytes())?;
                     }
+                    if let Some(spool) = &mut spool {
+                        spool.add(&report.rendered)?;
+                    }
+                    if args.statistics {
+                        rule_counts.add(&report);
+                    }
                     if !report.internal_errors.is_empty() {
                         had_error = true;
                         out.flush()?;
@@ -349,7 +361,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                             eprintln!("error: {}: {error}", report.path);
                         }
                     }
-                    if !streamed {
+                    if !streamed && spool.is_none() && !args.statistics {
                         reports.push(report);
                     }
                 }
@@ -362,7 +374,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         }
     }
     if args.statistics {
-        out.write_all(render::statistics(&reports, args.format).as_bytes())?;
+        out.write_all(render::statistics(&rule_counts, args.format).as_bytes())?;
+    } else if let Some(spool) = spool {
+        let (mut spooled, any) = spool.into_parts();
+        spooled.seek(io::SeekFrom::Start(0))?;
+        let frame = render::frame(args.format, &summary, &config.rules).expect("spooled formats have a frame");
+        frame.write(&mut out, &mut spooled, any)?;
     } else if let Some(document) = render::render_run(args.format, &reports, &summary, &config.rules) {
         out.write_all(document.as_bytes())?;
     }
@@ -452,13 +469,15 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     })
 }
 
-fn lint_file(path: String, source: &str, config: &Config, format: Format, color: bool) -> FileReport {
+fn lint_file(path: String, source: &str, config: &Config, format: Option<Format>, color: bool) -> FileReport {
     let outcome = crate::lint_checked(&path, source, config);
     let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
     let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
-    let rendered = render::render_file(format, &path, source, &index, &diagnostics, color);
+    let rendered = format.map_or_else(String::new, |format| {
+        render::render_file(format, &path, source, &index, &diagnostics, color, &config.rules)
+    });
     FileReport {
         path,
         diagnostics,

@@ -63,6 +63,23 @@ fn junit() {
 }
 
 #[test]
+fn json() {
+    let text = stdout("json", ARTICLES);
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["summary"]["files"], 3);
+    let count = report["diagnostics"].as_array().unwrap().len() as u64;
+    let summary = &report["summary"];
+    assert_eq!(
+        count,
+        ["errors", "warnings", "infos"]
+            .iter()
+            .map(|k| summary[k].as_u64().unwrap())
+            .sum::<u64>()
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
 fn gitlab() {
     let text = stdout("gitlab", ARTICLES);
     let issues: serde_json::Value = serde_json::from_str(&text).unwrap();

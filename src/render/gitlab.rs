@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use crate::diagnostic::Severity;
-use crate::render::FileReport;
+use crate::render::Located;
 
 fn severity(severity: Severity) -> &'static str {
     match severity {
@@ -30,30 +30,29 @@ pub fn fingerprint(parts: &[&str]) -> String {
     format!("{hash:032x}")
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    let mut issues = Vec::new();
-    for report in reports {
-        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-        for located in &report.diagnostics {
-            let d = &located.diagnostic;
-            let count = seen.entry((d.rule, d.message.as_str())).or_default();
-            *count += 1;
-            let occurrence = count.to_string();
-            issues.push(json!({
-                "description": d.message,
-                "check_name": d.rule,
-                "fingerprint": fingerprint(&[&report.path, d.rule, &d.message, &occurrence]),
-                "severity": severity(d.severity),
-                "location": {
-                    "path": report.path.strip_prefix("./").unwrap_or(&report.path),
-                    "lines": { "begin": located.start.line, "end": located.end.line }
-                }
-            }));
-        }
-    }
-    let mut text = serde_json::to_string_pretty(&Value::Array(issues)).expect("report serializes");
-    text.push('\n');
-    text
+/// The findings array is the document.
+pub const INDENT: usize = 0;
+
+/// One file's findings as Code Quality issues. Occurrences are counted
+/// within the file, as the fingerprint needs.
+pub fn entries<'a>(path: &'a str, diagnostics: &'a [Located]) -> impl Iterator<Item = Value> + 'a {
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    diagnostics.iter().map(move |located| {
+        let d = &located.diagnostic;
+        let count = seen.entry((d.rule, d.message.as_str())).or_default();
+        *count += 1;
+        let occurrence = count.to_string();
+        json!({
+            "description": d.message,
+            "check_name": d.rule,
+            "fingerprint": fingerprint(&[path, d.rule, &d.message, &occurrence]),
+            "severity": severity(d.severity),
+            "location": {
+                "path": path.strip_prefix("./").unwrap_or(path),
+                "lines": { "begin": located.start.line, "end": located.end.line }
+            }
+        })
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::render::{FileReport, Summary};
+use crate::render::{Located, Summary};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -50,39 +50,42 @@ struct JsonLabel<'a> {
     message: &'a str,
 }
 
-pub fn render(reports: &[FileReport], summary: &Summary) -> String {
-    let diagnostics = reports
-        .iter()
-        .flat_map(|report| {
-            report.diagnostics.iter().map(move |located| {
-                let d = &located.diagnostic;
-                JsonDiagnostic {
-                    path: &report.path,
-                    rule: d.rule,
-                    category: d.category,
-                    severity: d.severity.as_str(),
-                    message: &d.message,
-                    line: located.start.line,
-                    column: located.start.column,
-                    end_line: located.end.line,
-                    end_column: located.end.column,
-                    labels: located
-                        .labels
-                        .iter()
-                        .map(|(start, end, message)| JsonLabel {
-                            line: start.line,
-                            column: start.column,
-                            end_line: end.line,
-                            end_column: end.column,
-                            message,
-                        })
-                        .collect(),
-                    help: d.help.as_deref(),
-                }
-            })
-        })
-        .collect();
-    let report = Report {
+/// Where the findings array sits: its entries are indented past this.
+pub const INDENT: usize = 2;
+
+/// One file's findings, as entries of the `diagnostics` array.
+pub fn entries<'a>(path: &'a str, diagnostics: &'a [Located]) -> impl Iterator<Item = impl Serialize + 'a> + 'a {
+    diagnostics.iter().map(move |located| {
+        let d = &located.diagnostic;
+        JsonDiagnostic {
+            path,
+            rule: d.rule,
+            category: d.category,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            line: located.start.line,
+            column: located.start.column,
+            end_line: located.end.line,
+            end_column: located.end.column,
+            labels: located
+                .labels
+                .iter()
+                .map(|(start, end, message)| JsonLabel {
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    message,
+                })
+                .collect(),
+            help: d.help.as_deref(),
+        }
+    })
+}
+
+/// The report with an empty `diagnostics` array.
+pub fn document(summary: &Summary) -> impl Serialize {
+    Report {
         version: 1,
         tool: Tool {
             name: "medlint",
@@ -94,9 +97,6 @@ pub fn render(reports: &[FileReport], summary: &Summary) -> String {
             warnings: summary.warnings,
             infos: summary.infos,
         },
-        diagnostics,
-    };
-    let mut text = serde_json::to_string_pretty(&report).expect("report serializes");
-    text.push('\n');
-    text
+        diagnostics: Vec::<JsonDiagnostic>::new(),
+    }
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::{LineIndex, Position};
+use crate::rules::Rule;
 
 /// A diagnostic with its positions resolved against the source.
 #[derive(Debug, Clone)]
@@ -78,14 +79,24 @@ impl Format {
         matches!(self, Format::Human | Format::Concise | Format::Github)
     }
 
+    /// Whole-run documents whose findings are rendered file by file, as the
+    /// streamed formats are, and spooled until the run ends (memory, then a
+    /// temporary file past 64 MB): their header needs the run's totals, but
+    /// memory must not grow with the number of files. JUnit, which quick-junit
+    /// builds as one document, is the exception.
+    pub fn is_spooled(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif | Format::Gitlab)
+    }
+
     /// Formats that end with a summary line.
     pub fn has_summary_line(self) -> bool {
         matches!(self, Format::Human | Format::Concise)
     }
 }
 
-/// Renders one file's findings for a streamed format, while its source is
-/// still at hand. Whole-run formats return nothing here.
+/// Renders one file's findings, while its source is still at hand: the
+/// text for a streamed format, the entries of the findings array for a
+/// spooled one (see [`Frame`]), nothing for JUnit.
 pub fn render_file(
     format: Format,
     path: &str,
@@ -93,12 +104,26 @@ pub fn render_file(
     index: &LineIndex<'_>,
     diagnostics: &[Located],
     color: bool,
+    rules: &[&'static Rule],
 ) -> String {
     match format {
         Format::Human => human::render(path, source, index, diagnostics, color),
         Format::Concise => concise::render(path, diagnostics),
         Format::Github => github::render(path, diagnostics),
-        Format::Json | Format::Sarif | Format::Junit | Format::Gitlab => String::new(),
+        Format::Json => entries(json::entries(path, diagnostics), json::INDENT),
+        Format::Sarif => entries(sarif::entries(path, diagnostics, rules), sarif::INDENT),
+        Format::Gitlab => entries(gitlab::entries(path, diagnostics), gitlab::INDENT),
+        Format::Junit => String::new(),
+    }
+}
+
+/// The document around a spooled format's findings, for the run's totals.
+pub fn frame(format: Format, summary: &Summary, rules: &[&'static Rule]) -> Option<Frame> {
+    match format {
+        Format::Json => Some(Frame::around(&json::document(summary), "\"diagnostics\": []")),
+        Format::Sarif => Some(Frame::around(&sarif::document(rules), "\"results\": []")),
+        Format::Gitlab => Some(Frame::around(&serde_json::Value::Array(Vec::new()), "[]")),
+        _ => None,
     }
 }
 
@@ -107,26 +132,147 @@ pub fn render_run(
     format: Format,
     reports: &[FileReport],
     summary: &Summary,
-    rules: &[&'static crate::rules::Rule],
+    rules: &[&'static Rule],
 ) -> Option<String> {
-    match format {
-        Format::Json => Some(json::render(reports, summary)),
-        Format::Sarif => Some(sarif::render(reports, rules)),
-        Format::Junit => Some(junit::render(reports)),
-        Format::Gitlab => Some(gitlab::render(reports)),
-        Format::Human | Format::Concise | Format::Github => None,
+    if format == Format::Junit {
+        return Some(junit::render(reports));
+    }
+    let frame = frame(format, summary, rules)?;
+    let mut spool = Spool::new(Vec::new());
+    for report in reports {
+        let entries = render_file(
+            format,
+            &report.path,
+            "",
+            &LineIndex::new(""),
+            &report.diagnostics,
+            false,
+            rules,
+        );
+        spool.add(&entries).expect("writing to memory");
+    }
+    let (spooled, any) = spool.into_parts();
+    let mut out = Vec::new();
+    frame
+        .write(&mut out, &mut spooled.as_slice(), any)
+        .expect("writing to memory");
+    Some(String::from_utf8(out).expect("JSON is UTF-8"))
+}
+
+/// Pretty-printed findings, indented to sit inside their array at
+/// `indent`, separated by ",\n".
+fn entries<T: serde::Serialize>(items: impl Iterator<Item = T>, indent: usize) -> String {
+    let pad = " ".repeat(indent + 2);
+    let mut out = String::new();
+    for item in items {
+        if !out.is_empty() {
+            out.push_str(",\n");
+        }
+        let text = serde_json::to_string_pretty(&item).expect("findings serialize");
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Findings of a spooled format, gathered file by file until the run ends.
+pub struct Spool<W> {
+    out: W,
+    any: bool,
+}
+
+impl<W: std::io::Write> Spool<W> {
+    pub fn new(out: W) -> Spool<W> {
+        Spool { out, any: false }
+    }
+
+    /// Adds one file's entries (from [`render_file`]).
+    pub fn add(&mut self, entries: &str) -> std::io::Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        if self.any {
+            self.out.write_all(b",\n")?;
+        }
+        self.any = true;
+        self.out.write_all(entries.as_bytes())
+    }
+
+    /// The spooled text, and whether it holds any entry.
+    pub fn into_parts(self) -> (W, bool) {
+        (self.out, self.any)
+    }
+}
+
+/// A whole-run document split around its (empty) findings array.
+pub struct Frame {
+    /// Up to the array's opening bracket.
+    head: String,
+    /// After the array's closing bracket, to the end.
+    tail: String,
+    indent: usize,
+}
+
+impl Frame {
+    /// Splits `document`, pretty-printed, at `marker`, which ends with the
+    /// empty findings array and occurs once.
+    fn around(document: &impl serde::Serialize, marker: &str) -> Frame {
+        let mut text = serde_json::to_string_pretty(document).expect("document serializes");
+        text.push('\n');
+        let at = text.find(marker).expect("the findings array is in the document") + marker.len() - 2;
+        let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..];
+        let indent = line.len() - line.trim_start().len();
+        Frame {
+            head: text[..at].to_string(),
+            tail: text[at + 2..].to_string(),
+            indent,
+        }
+    }
+
+    /// Writes the document with the spooled entries.
+    pub fn write(
+        &self,
+        out: &mut impl std::io::Write,
+        entries: &mut impl std::io::Read,
+        any: bool,
+    ) -> std::io::Result<()> {
+        out.write_all(self.head.as_bytes())?;
+        if any {
+            out.write_all(b"[\n")?;
+            std::io::copy(entries, out)?;
+            out.write_all(b"\n")?;
+            out.write_all(" ".repeat(self.indent).as_bytes())?;
+            out.write_all(b"]")?;
+        } else {
+            out.write_all(b"[]")?;
+        }
+        out.write_all(self.tail.as_bytes())
+    }
+}
+
+/// Findings per rule and severity, for `--statistics`.
+#[derive(Debug, Default)]
+pub struct RuleCounts(BTreeMap<(&'static str, Severity), usize>);
+
+impl RuleCounts {
+    pub fn add(&mut self, report: &FileReport) {
+        for located in &report.diagnostics {
+            *self
+                .0
+                .entry((located.diagnostic.rule, located.diagnostic.severity))
+                .or_default() += 1;
+        }
     }
 }
 
 /// `--statistics`: findings per rule, most frequent first.
-pub fn statistics(reports: &[FileReport], format: Format) -> String {
-    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for located in reports.iter().flat_map(|r| &r.diagnostics) {
-        *counts
-            .entry((located.diagnostic.rule, located.diagnostic.severity))
-            .or_default() += 1;
-    }
-    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+pub fn statistics(counts: &RuleCounts, format: Format) -> String {
+    let mut rows: Vec<((&str, Severity), usize)> = counts.0.iter().map(|(&key, &count)| (key, count)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.0.cmp(b.0.0)));
     if format == Format::Json {
         let list: Vec<serde_json::Value> = rows
@@ -205,4 +351,94 @@ pub fn sanitize_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Seek, SeekFrom};
+
+    fn report(path: &str, rules: &[&'static str]) -> FileReport {
+        let position = Position { line: 3, column: 1 };
+        let diagnostics = rules
+            .iter()
+            .map(|rule| Located {
+                diagnostic: Diagnostic {
+                    rule,
+                    category: "content",
+                    severity: Severity::Warning,
+                    message: format!("{rule} \"quoted\""),
+                    span: 0..1,
+                    labels: Vec::new(),
+                    help: Some("help".to_string()),
+                },
+                start: position,
+                end: position,
+                labels: vec![(position, position, "label".to_string())],
+            })
+            .collect();
+        FileReport {
+            path: path.to_string(),
+            diagnostics,
+            rendered: String::new(),
+            internal_errors: Vec::new(),
+        }
+    }
+
+    /// Spooling through a file on disk, as a long run does, writes the same
+    /// document as rendering in memory; and that document holds every
+    /// finding, in order, inside a valid whole.
+    #[test]
+    fn spooled_documents_match_in_memory_ones() {
+        let config = crate::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let reports = [
+            report("a.md", &["placeholder-text", "empty-link"]),
+            report("clean.md", &[]),
+            report("b.md", &["empty-link"]),
+        ];
+        let mut summary = Summary::default();
+        for r in &reports {
+            summary.add(r);
+        }
+        for format in [Format::Json, Format::Sarif, Format::Gitlab] {
+            let whole = render_run(format, &reports, &summary, &config.rules).unwrap();
+            let mut spool = Spool::new(tempfile::tempfile().unwrap());
+            for r in &reports {
+                let entries = render_file(
+                    format,
+                    &r.path,
+                    "",
+                    &LineIndex::new(""),
+                    &r.diagnostics,
+                    false,
+                    &config.rules,
+                );
+                spool.add(&entries).unwrap();
+            }
+            let (mut file, any) = spool.into_parts();
+            file.seek(SeekFrom::Start(0)).unwrap();
+            let mut out = Vec::new();
+            frame(format, &summary, &config.rules)
+                .unwrap()
+                .write(&mut out, &mut file, any)
+                .unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "{format:?}");
+            let parsed: serde_json::Value = serde_json::from_str(&whole).unwrap();
+            let findings = match format {
+                Format::Json => &parsed["diagnostics"],
+                Format::Sarif => &parsed["runs"][0]["results"],
+                _ => &parsed,
+            };
+            let paths: Vec<String> = findings
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.to_string())
+                .map(|f| if f.contains("a.md") { "a".into() } else { "b".into() })
+                .collect();
+            assert_eq!(paths, ["a", "a", "b"], "{format:?}");
+        }
+        let empty = render_run(Format::Json, &[], &Summary::default(), &config.rules).unwrap();
+        assert!(empty.contains("\"diagnostics\": []\n}"), "{empty}");
+    }
 }

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::diagnostic::Severity;
-use crate::render::{FileReport, Located};
+use crate::render::Located;
 use crate::rules::Rule;
 
 fn level(severity: Severity) -> &'static str {
@@ -109,15 +109,22 @@ fn result(uri: &str, located: &Located, rules: &[&'static Rule]) -> Value {
     result
 }
 
-pub fn render(reports: &[FileReport], rules: &[&'static Rule]) -> String {
-    let results: Vec<Value> = reports
-        .iter()
-        .flat_map(|report| {
-            let uri = path_uri(&report.path);
-            report.diagnostics.iter().map(move |d| result(&uri, d, rules))
-        })
-        .collect();
-    let log = json!({
+/// Where `results` sits (in the one run): its entries are indented past this.
+pub const INDENT: usize = 6;
+
+/// One file's findings as SARIF results.
+pub fn entries<'a>(
+    path: &str,
+    diagnostics: &'a [Located],
+    rules: &'a [&'static Rule],
+) -> impl Iterator<Item = Value> + 'a {
+    let uri = path_uri(path);
+    diagnostics.iter().map(move |d| result(&uri, d, rules))
+}
+
+/// The log with every rule and an empty `results` array.
+pub fn document(rules: &[&'static Rule]) -> Value {
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -129,12 +136,9 @@ pub fn render(reports: &[FileReport], rules: &[&'static Rule]) -> String {
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": results
+            "results": []
         }]
-    });
-    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serializes");
-    text.push('\n');
-    text
+    })
 }
 
 #[cfg(test)]
