@@ -19,7 +19,7 @@ use crate::suggest::did_you_mean;
 
 /// Files linted in parallel before their output is written.
 const CHUNK_FILES: usize = 512;
-/// Spooled findings (JSON, SARIF, GitLab) stay in memory up to this size,
+/// Spooled findings (JSON, SARIF, GitLab, JUnit) stay in memory up to this size,
 /// then move to a temporary file.
 const SPOOL_IN_MEMORY: usize = 64 << 20;
 
@@ -330,11 +330,11 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let mut worst: Option<Severity> = None;
     let streamed = args.format.is_streamed() && !args.statistics;
     let mut spool = (args.format.is_spooled() && !args.statistics)
-        .then(|| render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY)));
+        .then(|| render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), args.format));
     let mut rule_counts = render::RuleCounts::default();
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
-    // and memory does not grow with the number of files (JUnit aside).
+    // and memory does not grow with the number of files.
     for chunk in inputs.chunks(CHUNK_FILES) {
         let outcomes: Vec<_> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(&lint).collect()),

@@ -82,10 +82,9 @@ impl Format {
     /// Whole-run documents whose findings are rendered file by file, as the
     /// streamed formats are, and spooled until the run ends (memory, then a
     /// temporary file past 64 MB): their header needs the run's totals, but
-    /// memory must not grow with the number of files. JUnit, which quick-junit
-    /// builds as one document, is the exception.
+    /// memory must not grow with the number of files.
     pub fn is_spooled(self) -> bool {
-        matches!(self, Format::Json | Format::Sarif | Format::Gitlab)
+        matches!(self, Format::Json | Format::Sarif | Format::Gitlab | Format::Junit)
     }
 
     /// Formats that end with a summary line.
@@ -113,7 +112,7 @@ pub fn render_file(
         Format::Json => entries(json::entries(path, diagnostics), json::INDENT),
         Format::Sarif => entries(sarif::entries(path, diagnostics, rules), sarif::INDENT),
         Format::Gitlab => entries(gitlab::entries(path, diagnostics), gitlab::INDENT),
-        Format::Junit => String::new(),
+        Format::Junit => junit::entry(path, diagnostics),
     }
 }
 
@@ -123,7 +122,8 @@ pub fn frame(format: Format, summary: &Summary, rules: &[&'static Rule]) -> Opti
         Format::Json => Some(Frame::around(&json::document(summary), "\"diagnostics\": []")),
         Format::Sarif => Some(Frame::around(&sarif::document(rules), "\"results\": []")),
         Format::Gitlab => Some(Frame::around(&serde_json::Value::Array(Vec::new()), "[]")),
-        _ => None,
+        Format::Junit => Some(junit::frame(summary)),
+        Format::Human | Format::Concise | Format::Github => None,
     }
 }
 
@@ -134,11 +134,8 @@ pub fn render_run(
     summary: &Summary,
     rules: &[&'static Rule],
 ) -> Option<String> {
-    if format == Format::Junit {
-        return Some(junit::render(reports));
-    }
     let frame = frame(format, summary, rules)?;
-    let mut spool = Spool::new(Vec::new());
+    let mut spool = Spool::new(Vec::new(), format);
     for report in reports {
         let entries = render_file(
             format,
@@ -184,11 +181,18 @@ fn entries<T: serde::Serialize>(items: impl Iterator<Item = T>, indent: usize) -
 pub struct Spool<W> {
     out: W,
     any: bool,
+    /// Between two files' entries: JSON's comma, nothing for XML.
+    separator: &'static [u8],
 }
 
 impl<W: std::io::Write> Spool<W> {
-    pub fn new(out: W) -> Spool<W> {
-        Spool { out, any: false }
+    pub fn new(out: W, format: Format) -> Spool<W> {
+        let separator: &[u8] = if format == Format::Junit { b"" } else { b",\n" };
+        Spool {
+            out,
+            any: false,
+            separator,
+        }
     }
 
     /// Adds one file's entries (from [`render_file`]).
@@ -197,7 +201,7 @@ impl<W: std::io::Write> Spool<W> {
             return Ok(());
         }
         if self.any {
-            self.out.write_all(b",\n")?;
+            self.out.write_all(self.separator)?;
         }
         self.any = true;
         self.out.write_all(entries.as_bytes())
@@ -209,13 +213,17 @@ impl<W: std::io::Write> Spool<W> {
     }
 }
 
-/// A whole-run document split around its (empty) findings array.
+/// A whole-run document split around its findings.
 pub struct Frame {
-    /// Up to the array's opening bracket.
+    /// Up to where the findings go.
     head: String,
-    /// After the array's closing bracket, to the end.
+    /// Around the findings, when there are some.
+    open: String,
+    close: String,
+    /// In their place, when there are none.
+    empty: String,
+    /// After the findings, to the end.
     tail: String,
-    indent: usize,
 }
 
 impl Frame {
@@ -229,8 +237,23 @@ impl Frame {
         let indent = line.len() - line.trim_start().len();
         Frame {
             head: text[..at].to_string(),
+            open: "[\n".to_string(),
+            close: format!("\n{}]", " ".repeat(indent)),
+            empty: "[]".to_string(),
             tail: text[at + 2..].to_string(),
-            indent,
+        }
+    }
+
+    /// Splits `document` where `entries` sit, for a format whose entries
+    /// need no brackets (JUnit's test cases).
+    fn split(document: &str, entries: &str) -> Frame {
+        let at = document.find(entries).expect("the entries are in the document");
+        Frame {
+            head: document[..at].to_string(),
+            open: String::new(),
+            close: String::new(),
+            empty: String::new(),
+            tail: document[at + entries.len()..].to_string(),
         }
     }
 
@@ -243,13 +266,11 @@ impl Frame {
     ) -> std::io::Result<()> {
         out.write_all(self.head.as_bytes())?;
         if any {
-            out.write_all(b"[\n")?;
+            out.write_all(self.open.as_bytes())?;
             std::io::copy(entries, out)?;
-            out.write_all(b"\n")?;
-            out.write_all(" ".repeat(self.indent).as_bytes())?;
-            out.write_all(b"]")?;
+            out.write_all(self.close.as_bytes())?;
         } else {
-            out.write_all(b"[]")?;
+            out.write_all(self.empty.as_bytes())?;
         }
         out.write_all(self.tail.as_bytes())
     }
@@ -293,6 +314,8 @@ pub fn statistics(counts: &RuleCounts, format: Format) -> String {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     pub files: usize,
+    /// Files with one finding or more (JUnit's failures).
+    pub files_with_findings: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -301,6 +324,7 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
+        self.files_with_findings += usize::from(!report.diagnostics.is_empty());
         for located in &report.diagnostics {
             match located.diagnostic.severity {
                 Severity::Error => self.errors += 1,
@@ -400,9 +424,9 @@ mod tests {
         for r in &reports {
             summary.add(r);
         }
-        for format in [Format::Json, Format::Sarif, Format::Gitlab] {
+        for format in [Format::Json, Format::Sarif, Format::Gitlab, Format::Junit] {
             let whole = render_run(format, &reports, &summary, &config.rules).unwrap();
-            let mut spool = Spool::new(tempfile::tempfile().unwrap());
+            let mut spool = Spool::new(tempfile::tempfile().unwrap(), format);
             for r in &reports {
                 let entries = render_file(
                     format,
@@ -423,6 +447,9 @@ mod tests {
                 .write(&mut out, &mut file, any)
                 .unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), whole, "{format:?}");
+            if format == Format::Junit {
+                continue;
+            }
             let parsed: serde_json::Value = serde_json::from_str(&whole).unwrap();
             let findings = match format {
                 Format::Json => &parsed["diagnostics"],
