@@ -95,10 +95,18 @@ pub fn heading_matches(normalized_heading: &str, normalized_alias: &str) -> bool
     let a = normalized_alias.as_bytes();
     // Normalised text is words joined by single spaces: try the alias at
     // each word start. Cheaper than a substring searcher for short headings.
-    (0..h.len()).filter(|&i| i == 0 || h[i - 1] == b' ').any(|i| {
-        let after = i + a.len();
-        h.get(i..after) == Some(a) && (after == h.len() || h[after] == b' ')
-    })
+    let mut start = 0;
+    while start + a.len() <= h.len() {
+        let after = start + a.len();
+        if &h[start..after] == a && (after == h.len() || h[after] == b' ') {
+            return true;
+        }
+        match h[start..].iter().position(|&b| b == b' ') {
+            Some(space) => start += space + 1,
+            None => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -110,6 +118,16 @@ mod tests {
         assert_eq!(normalize_heading("The Bottom-Line!"), "the bottom line");
         assert_eq!(normalize_heading("  FAQs: Microneedling "), "faqs microneedling");
         assert_eq!(normalize_heading("What's next?"), "what's next");
+    }
+
+    proptest::proptest! {
+        /// Whole words: the alias, padded with spaces, inside the padded
+        /// heading.
+        #[test]
+        fn matching_is_whole_word_containment(heading in "[ab]{1,3}( [ab]{1,3}){0,4}", alias in "[ab]{1,3}( [ab]{1,3}){0,1}") {
+            let expected = format!(" {heading} ").contains(&format!(" {alias} "));
+            proptest::prop_assert_eq!(heading_matches(&heading, &alias), expected);
+        }
     }
 
     #[test]
