@@ -97,15 +97,40 @@ pub struct Words<'a> {
     at: usize,
 }
 
+/// What a character is to [`Words`].
+#[derive(PartialEq, Eq)]
+enum WordChar {
+    /// A letter or digit.
+    Core,
+    /// An apostrophe or hyphen: inside a word, but not at its ends.
+    Joiner,
+    Other,
+}
+
 impl Words<'_> {
-    /// Whether the character at byte `i` belongs to a word, and its length.
-    fn word_char(&self, i: usize) -> (bool, usize) {
+    /// What the character at byte `i` is, and its length.
+    #[inline]
+    fn word_char(&self, i: usize) -> (WordChar, usize) {
         let byte = self.text.as_bytes()[i];
         if byte.is_ascii() {
-            return (byte.is_ascii_alphanumeric() || byte == b'\'' || byte == b'-', 1);
+            let kind = if byte.is_ascii_alphanumeric() {
+                WordChar::Core
+            } else if byte == b'\'' || byte == b'-' {
+                WordChar::Joiner
+            } else {
+                WordChar::Other
+            };
+            return (kind, 1);
         }
         let c = self.text[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric() || c == '’', c.len_utf8())
+        let kind = if c.is_alphanumeric() {
+            WordChar::Core
+        } else if c == '’' {
+            WordChar::Joiner
+        } else {
+            WordChar::Other
+        };
+        (kind, c.len_utf8())
     }
 }
 
@@ -115,24 +140,26 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let len = self.text.len();
         while self.at < len {
-            let (is_word, width) = self.word_char(self.at);
-            if !is_word {
-                self.at += width;
-                continue;
-            }
-            let start = self.at;
+            // A run of letters, digits and joiners; the word is the run from
+            // its first letter or digit to its last.
+            let mut core: Option<(usize, usize)> = None;
             while self.at < len {
-                let (is_word, width) = self.word_char(self.at);
-                if !is_word {
-                    break;
+                let (kind, width) = self.word_char(self.at);
+                if kind == WordChar::Other {
+                    self.at += width;
+                    if core.is_some() {
+                        break;
+                    }
+                    continue;
+                }
+                if kind == WordChar::Core {
+                    let start = core.map_or(self.at, |(start, _)| start);
+                    core = Some((start, self.at + width));
                 }
                 self.at += width;
             }
-            // Leading or trailing apostrophes and hyphens are not part of
-            // the word; a run of nothing else is no word.
-            let word = self.text[start..self.at].trim_matches(['\'', '’', '-']);
-            if !word.is_empty() {
-                return Some(word);
+            if let Some((start, end)) = core {
+                return Some(&self.text[start..end]);
             }
         }
         None
