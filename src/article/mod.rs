@@ -87,6 +87,8 @@ pub struct Article<'a> {
     advertising: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
     /// Sentences per block, on first use.
     sentences: std::sync::OnceLock<Vec<Vec<Range<usize>>>>,
+    /// Every block's text, joined by blank lines, on first use.
+    joined_text: std::sync::OnceLock<String>,
     /// Word and syllable counts of each sentence of each prose block.
     sentence_counts: std::sync::OnceLock<Vec<Vec<prose::Counts>>>,
     /// Headings normalised for matching, on first use.
@@ -142,6 +144,7 @@ impl<'a> Article<'a> {
             advertising: std::sync::OnceLock::new(),
             sentences: std::sync::OnceLock::new(),
             sentence_counts: std::sync::OnceLock::new(),
+            joined_text: std::sync::OnceLock::new(),
             normalized_headings: std::sync::OnceLock::new(),
             content_starts,
         }
@@ -244,6 +247,19 @@ impl<'a> Article<'a> {
                 .collect()
         });
         &all[index]
+    }
+
+    /// The text of every block, joined by blank lines: a haystack to rule
+    /// out a pattern for the whole article with one search.
+    pub fn joined_text(&self) -> &str {
+        self.joined_text.get_or_init(|| {
+            let mut text = String::with_capacity(self.blocks.iter().map(|b| b.text.len() + 2).sum());
+            for block in &self.blocks {
+                text.push_str(&block.text);
+                text.push_str("\n\n");
+            }
+            text
+        })
     }
 
     /// Where article-wide findings point: the H1, else the front matter

@@ -245,14 +245,17 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
             .ok_or_else(|| reader.error(value.span(), "`case-sensitive` must be true or false", None))?,
         None => false,
     };
-    let compile = |value: &Value<'_>, what: &str| -> Result<Option<regex::Regex>, ConfigError> {
+    // The regex, and whether a pattern anchors to the start or end of the
+    // text or a line (such a rule cannot be prefiltered on joined text).
+    let compile = |value: &Value<'_>, what: &str| -> Result<(Option<regex::Regex>, bool), ConfigError> {
         let patterns = reader.strings(value, what)?;
         // Each pattern must stand alone ("a)|(b" must not pass because the
         // patterns are joined). Parsing is cheap; compiling is the slow part
         // of loading a pack, so the patterns are compiled once, together,
         // and one by one only to find which one is too big.
+        let mut anchored = false;
         for (pattern, span) in &patterns {
-            regex_syntax::ParserBuilder::new()
+            let hir = regex_syntax::ParserBuilder::new()
                 .case_insensitive(!case_sensitive)
                 .build()
                 .parse(pattern)
@@ -263,16 +266,17 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
                         None,
                     )
                 })?;
+            anchored |= hir.properties().look_set().contains_anchor();
         }
         if patterns.is_empty() {
-            return Ok(None);
+            return Ok((None, anchored));
         }
         let combined = patterns
             .iter()
             .map(|(p, _)| format!("(?:{p})"))
             .collect::<Vec<_>>()
             .join("|");
-        build(&combined, case_sensitive).map(Some).map_err(|error| {
+        let regex = build(&combined, case_sensitive).map_err(|error| {
             // Too big, most likely: name the pattern that is, if one alone is.
             let culprit = patterns
                 .iter()
@@ -285,13 +289,14 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
                 ),
                 None => reader.error(value.span(), format!("`{what}` together: {}", first_line(&error)), None),
             }
-        })
+        })?;
+        Ok((Some(regex), anchored))
     };
     let patterns_value = required("patterns")?;
-    let pattern = compile(patterns_value, "patterns")?
-        .ok_or_else(|| reader.error(patterns_value.span(), "`patterns` must not be empty", None))?;
+    let (pattern, anchored) = compile(patterns_value, "patterns")?;
+    let pattern = pattern.ok_or_else(|| reader.error(patterns_value.span(), "`patterns` must not be empty", None))?;
     let exceptions = match table.get("exceptions") {
-        Some(value) => compile(value, "exceptions")?,
+        Some(value) => compile(value, "exceptions")?.0,
         None => None,
     };
     let unless = match table.get("unless") {
@@ -337,6 +342,7 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         kind,
         scopes,
         pattern,
+        anchored,
         exceptions,
         unless,
         message,

@@ -98,6 +98,8 @@ pub struct PackRule {
     pub kind: Kind,
     pub scopes: Vec<Scope>,
     pub pattern: Regex,
+    /// A pattern anchors to the start or end of the text or of a line.
+    pub anchored: bool,
     pub exceptions: Option<Regex>,
     pub unless: Vec<Unless>,
     /// With `{match}` standing for the matched text.
@@ -112,6 +114,13 @@ pub(crate) fn check(article: &Article, _config: &Config, out: &mut Emitter) {
     let Some(pack) = out.rule().pack else {
         return;
     };
+    // Most articles match no pack: one search over all their text rules
+    // that out without a search per block. Blocks are joined by blank
+    // lines, which word boundaries treat as the text's own edges; anchors
+    // would not, so anchored rules search block by block.
+    if !pack.anchored && !pack.pattern.is_match(article.joined_text()) {
+        return;
+    }
     for block in &article.blocks {
         if !pack.scopes.iter().any(|scope| scope.covers(block.kind)) || skipped(pack, article, block) {
             continue;
@@ -151,6 +160,38 @@ fn existence(pack: &PackRule, block: &TextBlock, out: &mut Emitter) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lints `source` with only the rules of `pack`.
+    fn lint_with(pack: &str, source: &str) -> Vec<(String, String)> {
+        let mut config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        config.rules = load_pack("test.toml", pack, &[]).unwrap();
+        crate::lint_source("a.md", source, &config)
+            .into_iter()
+            .map(|d| (d.rule.to_string(), source[d.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn anchored_and_unanchored_patterns_find_every_block() {
+        let source = "# Title\n\nFirst paragraph.\n\nTODO fill this in\n\n## FAQ\n\n- item one\n- superfood two\n";
+        let anchored = "[[rules]]\nname = \"todo-start\"\nkind = \"existence\"\ncase-sensitive = true\nscope = [\"text\"]\npatterns = ['^TODO']\nmessage = \"m\"\n";
+        assert!(load_pack("t.toml", anchored, &[]).unwrap()[0].pack.unwrap().anchored);
+        assert_eq!(
+            lint_with(anchored, source),
+            [("todo-start".to_string(), "TODO".to_string())]
+        );
+        let plain = "[[rules]]\nname = \"superfood\"\nkind = \"existence\"\nscope = [\"text\", \"heading\"]\npatterns = ['\\bsuperfoods?\\b', '\\bfaq\\b']\nmessage = \"m\"\n";
+        assert!(!load_pack("t.toml", plain, &[]).unwrap()[0].pack.unwrap().anchored);
+        assert_eq!(
+            lint_with(plain, source),
+            [
+                ("superfood".to_string(), "FAQ".to_string()),
+                ("superfood".to_string(), "superfood".to_string())
+            ]
+        );
+        // No match anywhere: nothing, whatever the blocks.
+        assert!(lint_with(plain, "# Title\n\nPlain text.\n").is_empty());
+    }
 
     #[test]
     fn shipped_packs_load() {
