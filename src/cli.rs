@@ -325,7 +325,6 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    let mut reports = Vec::new();
     let mut had_error = false;
     let mut worst: Option<Severity> = None;
     let streamed = args.format.is_streamed() && !args.statistics;
@@ -361,9 +360,6 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                             eprintln!("error: {}: {error}", report.path);
                         }
                     }
-                    if !streamed && spool.is_none() && !args.statistics {
-                        reports.push(report);
-                    }
                 }
                 Err((path, message)) => {
                     had_error = true;
@@ -375,13 +371,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     }
     if args.statistics {
         out.write_all(render::statistics(&rule_counts, args.format).as_bytes())?;
-    } else if let Some(spool) = spool {
+    } else if let Some(spool) = spool
+        && let Some(frame) = render::frame(args.format, &summary, &config.rules)
+    {
         let (mut spooled, any) = spool.into_parts();
         spooled.seek(io::SeekFrom::Start(0))?;
-        let frame = render::frame(args.format, &summary, &config.rules).expect("spooled formats have a frame");
         frame.write(&mut out, &mut spooled, any)?;
-    } else if let Some(document) = render::render_run(args.format, &reports, &summary, &config.rules) {
-        out.write_all(document.as_bytes())?;
     }
     if args.format.has_summary_line() && !args.quiet {
         let any = summary.errors + summary.warnings + summary.infos > 0;

@@ -94,8 +94,8 @@ impl Format {
 }
 
 /// Renders one file's findings, while its source is still at hand: the
-/// text for a streamed format, the entries of the findings array for a
-/// spooled one (see [`Frame`]), nothing for JUnit.
+/// text for a streamed format, its entries (findings, or JUnit's test case)
+/// for a spooled one, to go inside its [`Frame`].
 pub fn render_file(
     format: Format,
     path: &str,
@@ -127,7 +127,8 @@ pub fn frame(format: Format, summary: &Summary, rules: &[&'static Rule]) -> Opti
     }
 }
 
-/// Renders the whole-run document for the formats that have one.
+/// Renders the whole-run document for the spooled formats, from reports
+/// held in memory (the library's way; the CLI spools as it goes).
 pub fn render_run(
     format: Format,
     reports: &[FileReport],
@@ -137,23 +138,29 @@ pub fn render_run(
     let frame = frame(format, summary, rules)?;
     let mut spool = Spool::new(Vec::new(), format);
     for report in reports {
-        let entries = render_file(
-            format,
-            &report.path,
-            "",
-            &LineIndex::new(""),
-            &report.diagnostics,
-            false,
-            rules,
-        );
-        spool.add(&entries).expect("writing to memory");
+        spool
+            .add(&report_entries(format, report, rules))
+            .expect("writing to memory");
     }
     let (spooled, any) = spool.into_parts();
     let mut out = Vec::new();
     frame
         .write(&mut out, &mut spooled.as_slice(), any)
         .expect("writing to memory");
-    Some(String::from_utf8(out).expect("JSON is UTF-8"))
+    Some(String::from_utf8(out).expect("documents are UTF-8"))
+}
+
+/// A report's entries for a spooled format. They need no source text.
+fn report_entries(format: Format, report: &FileReport, rules: &[&'static Rule]) -> String {
+    render_file(
+        format,
+        &report.path,
+        "",
+        &LineIndex::new(""),
+        &report.diagnostics,
+        false,
+        rules,
+    )
 }
 
 /// Pretty-printed findings, indented to sit inside their array at
@@ -428,16 +435,7 @@ mod tests {
             let whole = render_run(format, &reports, &summary, &config.rules).unwrap();
             let mut spool = Spool::new(tempfile::tempfile().unwrap(), format);
             for r in &reports {
-                let entries = render_file(
-                    format,
-                    &r.path,
-                    "",
-                    &LineIndex::new(""),
-                    &r.diagnostics,
-                    false,
-                    &config.rules,
-                );
-                spool.add(&entries).unwrap();
+                spool.add(&report_entries(format, r, &config.rules)).unwrap();
             }
             let (mut file, any) = spool.into_parts();
             file.seek(SeekFrom::Start(0)).unwrap();
