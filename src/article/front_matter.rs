@@ -246,6 +246,13 @@ fn parse_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErr
     {
         return Ok(Vec::new());
     }
+    if let Some(entries) = flat_yaml(content, base) {
+        return Ok(entries);
+    }
+    full_yaml(content, base)
+}
+
+fn full_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterError> {
     let options = serde_saphyr::options! { with_snippet: false };
     match serde_saphyr::from_str_with_options::<YamlEntries>(content, options) {
         Ok(YamlEntries(mut entries)) => {
@@ -266,6 +273,81 @@ fn parse_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErr
             })
         }
     }
+}
+
+/// The common case read without a YAML parser: one `key: value` per line,
+/// with plain keys and values that can only be strings (quoted without
+/// escapes, or plain text that starts with a letter and holds no YAML
+/// syntax). Anything else (nesting, numbers, booleans, comments after a
+/// value, duplicate keys, CRLF) is left to the full parser: `None`.
+fn flat_yaml(content: &str, base: usize) -> Option<Vec<FmEntry>> {
+    let mut entries: Vec<FmEntry> = Vec::new();
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        let key_len = line.find(':')?;
+        let key = &line[..key_len];
+        let key_ok = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        let value = line[key_len + 1..].strip_prefix(' ')?;
+        if !key_ok || is_yaml_keyword(key) || entries.iter().any(|e| e.key == key) {
+            return None;
+        }
+        let value_start = line_start + key_len + 2;
+        let text = flat_yaml_string(value)?;
+        entries.push(FmEntry {
+            key: key.to_string(),
+            key_span: base + line_start..base + line_start + key_len,
+            value: FmValue::Str(text.to_string()),
+            value_span: base + value_start..base + value_start + value.len(),
+        });
+    }
+    Some(entries)
+}
+
+/// The string a flat front matter value stands for, when it can only be
+/// that string.
+fn flat_yaml_string(value: &str) -> Option<&str> {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote) {
+            let inner = inner.strip_suffix(quote)?;
+            return (!inner.contains([quote, '\\']) && !inner.contains(|c: char| c.is_control())).then_some(inner);
+        }
+    }
+    // A date: YAML's core schema reads it as a string.
+    let b = value.as_bytes();
+    if b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+    {
+        return Some(value);
+    }
+    let first = value.chars().next()?;
+    let plain = first.is_alphabetic()
+        && !value.ends_with(' ')
+        && !value.contains("  ")
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '/' | '(' | ')' | '\''));
+    (plain && !is_yaml_keyword(value)).then_some(value)
+}
+
+/// Words YAML reads as null, a boolean or a number, in values and keys.
+fn is_yaml_keyword(word: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf", "infinity",
+    ];
+    KEYWORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn parse_toml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterError> {
@@ -385,6 +467,69 @@ mod tests {
         let entry = fm.get("reviewed_by").expect("key matched case- and dash-insensitively");
         assert_eq!(&source[entry.key_span.clone()], "Reviewed-By");
         assert_eq!(&source[entry.value_span.clone()], "Dr Ada Obi, MD");
+    }
+
+    /// What the full YAML parser makes of `content`.
+    fn full(content: &str) -> Vec<FmEntry> {
+        full_yaml(content, 4).expect("valid YAML")
+    }
+
+    #[test]
+    fn flat_yaml_reads_what_the_full_parser_reads() {
+        let content = "title: \"Peels: a guide\"\nauthor: Jamie O'Neil\nreviewed_by: 'Dr Ana Ruiz, MD'\n\
+                       reviewed_on: 2026-01-22\nslug: chemical-peels-2\nnote: Zoë Müller (RN)\n\nempty_q: \"\"\n";
+        let fast = flat_yaml(content, 4).expect("flat");
+        assert_eq!(fast.len(), 7);
+        assert_eq!(fast, full(content));
+    }
+
+    #[test]
+    fn flat_yaml_leaves_everything_else_to_the_full_parser() {
+        for content in [
+            "order: 2\n",
+            "private: true\n",
+            "flag: No\n",
+            "missing: null\n",
+            "empty:\n",
+            "title: x # comment\n",
+            "title: a: b\n",
+            "list:\n  - a\n",
+            "title: \"a\\tb\"\n",
+            "title: x\r\n",
+            "title: x\ntitle: y\n",
+            "\"quoted key\": x\n",
+            "title: x \n",
+            "title: [a]\n",
+            "title: &anchor x\n",
+            "# comment\ntitle: x\n",
+            "date: 2026-1-22\n",
+            "n: x\n",
+        ] {
+            assert_eq!(flat_yaml(content, 0), None, "{content:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Whatever the fast path accepts, the full parser reads the same.
+        #[test]
+        fn flat_yaml_agrees_with_the_full_parser(
+            lines in proptest::collection::vec(
+                ("[a-zA-Z_][a-zA-Z0-9_-]{0,6}", proptest::prop_oneof![
+                    "[ -~éü’\u{a0}\u{85}\u{2028}\t]{0,12}",
+                    "[a-zA-Zé][a-zA-Z0-9 .,'()/_éü’-]{0,10}",
+                    "\"[^\"\\\\]{0,8}\"",
+                    "'[^']{0,8}'",
+                    "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+                ]),
+                1..5,
+            )
+        ) {
+            let content: String = lines.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+            if let Some(fast) = flat_yaml(&content, 4) {
+                proptest::prop_assert_eq!(fast, full(&content), "{:?}", content);
+            }
+        }
     }
 
     #[test]
