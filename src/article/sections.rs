@@ -98,7 +98,8 @@ pub fn heading_matches(normalized_heading: &str, normalized_alias: &str) -> bool
     let mut start = 0;
     while start + a.len() <= h.len() {
         let after = start + a.len();
-        if &h[start..after] == a && (after == h.len() || h[after] == b' ') {
+        // The first byte rules out most words without a slice compare.
+        if h[start] == a[0] && &h[start..after] == a && (after == h.len() || h[after] == b' ') {
             return true;
         }
         match h[start..].iter().position(|&b| b == b' ') {

@@ -48,8 +48,9 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         REFERENCE_HEADINGS.iter().any(|r| heading_matches(text, r))
     });
     let has_outbound = article.links.iter().any(|l| {
-        let d = l.destination.trim().to_ascii_lowercase();
-        d.starts_with("https://") || d.starts_with("http://")
+        let d = l.destination.trim_start().as_bytes();
+        let scheme = |s: &str| d.len() >= s.len() && d[..s.len()].eq_ignore_ascii_case(s.as_bytes());
+        scheme("https://") || scheme("http://")
     });
     if !has_heading && !has_outbound && article.footnotes.is_empty() {
         out.emit(
@@ -57,5 +58,27 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
             "article has no references section and no outbound citation links",
         )
         .help("add a \"References\" section that links to the sources behind the article's claims");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    fn flagged(source: &str) -> bool {
+        let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        crate::lint_source("a.md", source, &config)
+            .iter()
+            .any(|d| d.rule == "missing-references")
+    }
+
+    #[test]
+    fn any_outbound_web_link_is_a_citation_whatever_its_case() {
+        assert!(!flagged("# T\n\nSee [a study](HTTPS://example.org/a).\n"));
+        assert!(!flagged("# T\n\nSee [a study](<  Http://example.org/a>).\n"));
+        assert!(flagged(
+            "# T\n\nSee [our page](/guides/a) or [mail us](mailto:a@example.org).\n"
+        ));
+        assert!(flagged("# T\n\nSee [a study](https:/example.org).\n"));
     }
 }
