@@ -91,6 +91,10 @@ pub fn heading_matches(normalized_heading: &str, normalized_alias: &str) -> bool
     if normalized_alias.is_empty() {
         return false;
     }
+    // Most headings hold no alias at all: one substring search rules them out.
+    if !normalized_heading.contains(normalized_alias) {
+        return false;
+    }
     let h = normalized_heading.as_bytes();
     let a = normalized_alias.as_bytes();
     // Normalised text is words joined by single spaces: try the alias at
