@@ -138,31 +138,54 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
-        while self.at < len {
-            // A run of letters, digits and joiners; the word is the run from
-            // its first letter or digit to its last.
-            let mut core: Option<(usize, usize)> = None;
-            while self.at < len {
-                let (kind, width) = self.word_char(self.at);
-                if kind == WordChar::Other {
-                    self.at += width;
-                    if core.is_some() {
-                        break;
-                    }
-                    continue;
-                }
-                if kind == WordChar::Core {
-                    let start = core.map_or(self.at, |(start, _)| start);
-                    core = Some((start, self.at + width));
-                }
-                self.at += width;
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        // Skip to the word's first letter or digit: joiners before it are
+        // not part of it.
+        loop {
+            let &byte = bytes.get(self.at)?;
+            if byte.is_ascii_alphanumeric() {
+                break;
             }
-            if let Some((start, end)) = core {
-                return Some(&self.text[start..end]);
+            if byte.is_ascii() {
+                self.at += 1;
+                continue;
+            }
+            let (kind, width) = self.word_char(self.at);
+            if kind == WordChar::Core {
+                break;
+            }
+            self.at += width;
+        }
+        // The word runs on through joiners, and ends at its last letter or
+        // digit; the character that ends the run is consumed with it.
+        let start = self.at;
+        let mut end = start;
+        while self.at < len {
+            let byte = bytes[self.at];
+            if byte.is_ascii_alphanumeric() {
+                self.at += 1;
+                end = self.at;
+                continue;
+            }
+            let (kind, width) = if byte.is_ascii() {
+                let kind = if byte == b'\'' || byte == b'-' {
+                    WordChar::Joiner
+                } else {
+                    WordChar::Other
+                };
+                (kind, 1)
+            } else {
+                self.word_char(self.at)
+            };
+            self.at += width;
+            match kind {
+                WordChar::Core => end = self.at,
+                WordChar::Joiner => {}
+                WordChar::Other => break,
             }
         }
-        None
+        Some(&self.text[start..end])
     }
 }
 
