@@ -18,7 +18,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(source.as_bytes()).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         LineIndex { source, line_starts }
     }
 
@@ -65,10 +65,6 @@ impl<'a> LineIndex<'a> {
         let column = self.source[start..offset].chars().count() + 1;
         Position { line: line + 1, column }
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
 #[cfg(test)]

@@ -17,28 +17,25 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += found;
         let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') {
-            // Swallow runs ("?!", "...") and closing quotes or brackets.
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            let next_is_break = end >= bytes.len() || bytes[end].is_ascii_whitespace();
-            let next_word_starts_sentence = text[end..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"'(“‘[".contains(ch));
-            if next_is_break && next_word_starts_sentence && !(c == b'.' && ends_with_abbreviation(&text[start..i])) {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-            }
-            i = end;
-        } else {
-            i += 1;
+        // Swallow runs ("?!", "...") and closing quotes or brackets.
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+            end += 1;
         }
+        let next_is_break = end >= bytes.len() || bytes[end].is_ascii_whitespace();
+        let next_word_starts_sentence = text[end..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"'(“‘[".contains(ch));
+        if next_is_break && next_word_starts_sentence && !(c == b'.' && ends_with_abbreviation(&text[start..i])) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        i = end;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
