@@ -334,10 +334,23 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.
-    for chunk in inputs.chunks(CHUNK_FILES) {
+    for (n, chunk) in inputs.chunks(CHUNK_FILES).enumerate() {
+        // The packs' shared search compiles beside the first files' parsing
+        // and rules, not before their pack rules.
+        let lint_chunk = || -> Vec<_> {
+            if n == 0 && !args.parse_only {
+                rayon::join(
+                    || config.pack_prefilter().is_some(),
+                    || chunk.par_iter().map(&lint).collect(),
+                )
+                .1
+            } else {
+                chunk.par_iter().map(&lint).collect()
+            }
+        };
         let outcomes: Vec<_> = match &pool {
-            Some(pool) => pool.install(|| chunk.par_iter().map(&lint).collect()),
-            None => chunk.par_iter().map(&lint).collect(),
+            Some(pool) => pool.install(lint_chunk),
+            None => lint_chunk(),
         };
         for outcome in outcomes {
             match outcome {

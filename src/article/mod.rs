@@ -89,6 +89,8 @@ pub struct Article<'a> {
     sentences: std::sync::OnceLock<Vec<Vec<Range<usize>>>>,
     /// Every block's text, joined by blank lines, on first use.
     joined_text: std::sync::OnceLock<String>,
+    /// Which pack rules match the joined text, and the search that said so.
+    pub(crate) pack_hits: std::sync::OnceLock<(usize, regex::SetMatches)>,
     /// Word and syllable counts of each sentence of each prose block.
     sentence_counts: std::sync::OnceLock<Vec<Vec<prose::Counts>>>,
     /// Headings normalised for matching, on first use.
@@ -145,6 +147,7 @@ impl<'a> Article<'a> {
             sentences: std::sync::OnceLock::new(),
             sentence_counts: std::sync::OnceLock::new(),
             joined_text: std::sync::OnceLock::new(),
+            pack_hits: std::sync::OnceLock::new(),
             normalized_headings: std::sync::OnceLock::new(),
             content_starts,
         }

@@ -95,6 +95,9 @@ pub struct Config {
     /// How review metadata is read (extra front matter keys, date order).
     pub review_options: ReviewOptions,
     pub review: ReviewPolicy,
+    /// One search for the pack rules in `rules`, built on first use; rules
+    /// added later search on their own.
+    pack_prefilter: std::sync::OnceLock<Option<crate::packs::Prefilter>>,
 }
 
 /// What a good enough review is.
@@ -169,7 +172,15 @@ impl Config {
                 .collect(),
             review_options: ReviewOptions::default(),
             review: ReviewPolicy::default(),
+            pack_prefilter: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The shared search for the pack rules in `rules`.
+    pub fn pack_prefilter(&self) -> Option<&crate::packs::Prefilter> {
+        self.pack_prefilter
+            .get_or_init(|| crate::packs::Prefilter::new(&self.rules))
+            .as_ref()
     }
 
     /// A rule by name.

@@ -14,7 +14,7 @@ use crate::rules::Rule;
 use crate::suggest::hint;
 
 /// Limits that keep any pattern cheap to compile and run.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub(super) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -342,6 +342,7 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         kind,
         scopes,
         pattern,
+        case_sensitive,
         anchored,
         exceptions,
         unless,

@@ -12,7 +12,7 @@ mod load;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::article::{Article, BlockKind, TextBlock};
 use crate::config::Config;
@@ -98,6 +98,8 @@ pub struct PackRule {
     pub kind: Kind,
     pub scopes: Vec<Scope>,
     pub pattern: Regex,
+    /// `pattern` was built case-sensitive.
+    pub case_sensitive: bool,
     /// A pattern anchors to the start or end of the text or of a line.
     pub anchored: bool,
     pub exceptions: Option<Regex>,
@@ -109,17 +111,69 @@ pub struct PackRule {
     pub source: String,
 }
 
+/// The unanchored pack rules of a config, as one set of patterns: one
+/// search over an article tells which of them match anywhere in it.
+#[derive(Debug, Clone)]
+pub struct Prefilter {
+    packs: Vec<&'static PackRule>,
+    set: RegexSet,
+}
+
+impl Prefilter {
+    /// `None` when fewer than two rules would share it, or when the set
+    /// would be too big to build.
+    pub fn new(rules: &[&'static Rule]) -> Option<Prefilter> {
+        let packs: Vec<&'static PackRule> = rules.iter().filter_map(|r| r.pack).filter(|p| !p.anchored).collect();
+        if packs.len() < 2 {
+            return None;
+        }
+        // Each pattern keeps the case sensitivity it was built with.
+        let patterns = packs.iter().map(|p| {
+            if p.case_sensitive {
+                p.pattern.as_str().to_string()
+            } else {
+                format!("(?i:{})", p.pattern.as_str())
+            }
+        });
+        let limit = load::REGEX_SIZE_LIMIT * packs.len();
+        let set = RegexSetBuilder::new(patterns)
+            .size_limit(limit)
+            .dfa_size_limit(limit)
+            .build()
+            .ok()?;
+        Some(Prefilter { packs, set })
+    }
+
+    /// Whether `pack` can match somewhere in `article`; `None` when the
+    /// set does not hold it.
+    fn may_match(&self, pack: &PackRule, article: &Article) -> Option<bool> {
+        let index = self.packs.iter().position(|p| std::ptr::eq(*p, pack))?;
+        let id = self as *const Prefilter as usize;
+        let (cached, hits) = article
+            .pack_hits
+            .get_or_init(|| (id, self.set.matches(article.joined_text())));
+        (*cached == id).then(|| hits.matched(index))
+    }
+}
+
 /// The check every pack rule runs: its kind over its scope.
-pub(crate) fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+pub(crate) fn check(article: &Article, config: &Config, out: &mut Emitter) {
     let Some(pack) = out.rule().pack else {
         return;
     };
-    // Most articles match no pack: one search over all their text rules
-    // that out without a search per block. Blocks are joined by blank
-    // lines, which word boundaries treat as the text's own edges; anchors
-    // would not, so anchored rules search block by block.
-    if !pack.anchored && !pack.pattern.is_match(article.joined_text()) {
-        return;
+    // Most articles match no pack: one search over all their text, shared
+    // by the config's pack rules, rules that out without a search per
+    // block. Blocks are joined by blank lines, which word boundaries treat
+    // as the text's own edges; anchors would not, so anchored rules search
+    // block by block.
+    if !pack.anchored {
+        let may_match = config
+            .pack_prefilter()
+            .and_then(|prefilter| prefilter.may_match(pack, article))
+            .unwrap_or_else(|| pack.pattern.is_match(article.joined_text()));
+        if !may_match {
+            return;
+        }
     }
     for block in &article.blocks {
         if !pack.scopes.iter().any(|scope| scope.covers(block.kind)) || skipped(pack, article, block) {
@@ -191,6 +245,51 @@ mod tests {
         );
         // No match anywhere: nothing, whatever the blocks.
         assert!(lint_with(plain, "# Title\n\nPlain text.\n").is_empty());
+    }
+
+    const MIXED_CASE: &str = "[[rules]]\nname = \"a\"\nkind = \"existence\"\npatterns = ['\\bsuperfoods?\\b', '(?-i:NHS) cure']\nmessage = \"m\"\n\n\
+                              [[rules]]\nname = \"b\"\nkind = \"existence\"\ncase-sensitive = true\npatterns = ['\\bTODO\\b', '(?i:tbd)']\nmessage = \"m\"\n\n\
+                              [[rules]]\nname = \"c\"\nkind = \"existence\"\npatterns = ['^Note']\nmessage = \"m\"\n";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// The shared search says a rule can match exactly when the rule's
+        /// own pattern matches, whatever each rule's case sensitivity.
+        #[test]
+        fn the_prefilter_agrees_with_each_rule(
+            words in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "superfood", "SuperFoods", "todo", "TODO", "Tbd", "nhs cure", "NHS Cure", "NHS cure", "note", "x",
+                ][..]),
+                0..8,
+            ),
+        ) {
+            let rules = load_pack("t.toml", MIXED_CASE, &[]).unwrap();
+            let prefilter = Prefilter::new(&rules).expect("two unanchored rules");
+            let source = format!("# T\n\n{}\n", words.join(" "));
+            let article = Article::parse(&source);
+            for rule in &rules {
+                let pack = rule.pack.unwrap();
+                let own = pack.pattern.is_match(article.joined_text());
+                // The anchored rule is not in the set.
+                let expected = (!pack.anchored).then_some(own);
+                proptest::prop_assert_eq!(prefilter.may_match(pack, &article), expected, "{} on {:?}", rule.name, source);
+            }
+        }
+    }
+
+    #[test]
+    fn rules_added_after_the_prefilter_still_match() {
+        let mut config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let source = "# T\n\nEat superfoods. TODO: cite.\n";
+        // Built now, for the shipped packs only.
+        assert!(config.pack_prefilter().is_some());
+        config.rules.extend(load_pack("t.toml", MIXED_CASE, &[]).unwrap());
+        let names: Vec<&str> = crate::lint_source("a.md", source, &config)
+            .iter()
+            .map(|d| d.rule)
+            .collect();
+        assert!(names.contains(&"a") && names.contains(&"b"), "{names:?}");
     }
 
     #[test]
