@@ -235,7 +235,6 @@ impl<'a> Article<'a> {
     /// Counted once for the readability rules.
     pub fn sentence_counts(&self, index: usize) -> &[prose::Counts] {
         let all = self.sentence_counts.get_or_init(|| {
-            let mut known = rustc_hash::FxHashMap::with_capacity_and_hasher(512, Default::default());
             (0..self.blocks.len())
                 .map(|i| {
                     let block = &self.blocks[i];
@@ -244,7 +243,7 @@ impl<'a> Article<'a> {
                     }
                     self.sentences(i)
                         .iter()
-                        .map(|sentence| prose::Counts::of(&block.text[sentence.clone()], &mut known))
+                        .map(|sentence| prose::Counts::of(&block.text[sentence.clone()]))
                         .collect()
                 })
                 .collect()

@@ -72,14 +72,39 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Counts `text`, looking syllables up in `known` (words seen before in
-    /// the article; filled as it goes): articles repeat most of their words.
-    pub fn of<'t>(text: &'t str, known: &mut rustc_hash::FxHashMap<&'t str, usize>) -> Counts {
-        words(text).fold(Counts { words: 0, syllables: 0 }, |counts, word| Counts {
-            words: counts.words + 1,
-            syllables: counts.syllables + *known.entry(word).or_insert_with(|| syllables(word)),
+    /// Counts `text`, looking syllables up in this thread's memo of words
+    /// seen before: articles repeat most of their words, and one another's.
+    pub fn of(text: &str) -> Counts {
+        SYLLABLE_MEMO.with_borrow_mut(|known| {
+            // A bound on memory, far above any one language's common words.
+            if known.len() > MEMO_WORDS {
+                known.clear();
+            }
+            words(text).fold(Counts { words: 0, syllables: 0 }, |counts, word| {
+                let count = match known.get(word) {
+                    Some(&count) => count,
+                    None => {
+                        let count = syllables(word);
+                        known.insert(word.into(), count);
+                        count
+                    }
+                };
+                Counts {
+                    words: counts.words + 1,
+                    syllables: counts.syllables + count,
+                }
+            })
         })
     }
+}
+
+/// How many words [`SYLLABLE_MEMO`] holds before it starts over.
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Syllable counts of the words this thread has counted.
+    static SYLLABLE_MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, usize>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::with_capacity_and_hasher(4096, Default::default()));
 }
 
 /// Words: runs of letters or digits (with inner apostrophes or hyphens).
@@ -393,6 +418,20 @@ mod tests {
             list,
             ["It's", "a", "well-known", "fact", "87", "of", "3-year-olds", "nap"]
         );
+    }
+
+    #[test]
+    fn counts_are_words_and_their_syllables_however_warm_the_memo() {
+        let text = "Sunscreen protects skin; reapply sunscreen every two hours, and re-apply after swimming.";
+        let direct = Counts {
+            words: words(text).count(),
+            syllables: words(text).map(syllables).sum(),
+        };
+        assert_eq!(direct.words, 12);
+        // Cold, then with every word remembered.
+        assert_eq!(Counts::of(text), direct);
+        assert_eq!(Counts::of(text), direct);
+        assert_eq!(Counts::of("Swimming"), Counts { words: 1, syllables: 2 });
     }
 
     proptest::proptest! {
