@@ -3,13 +3,12 @@
 
 use std::ops::Range;
 
-use regex::RegexBuilder;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::config::file::ConfigError;
 use crate::diagnostic::Severity;
-use crate::packs::{Kind, PackRule, Scope, Unless};
+use crate::packs::{Kind, PackRule, Pattern, Scope, Unless};
 use crate::rules::Rule;
 use crate::suggest::hint;
 
@@ -37,6 +36,9 @@ const RULE_KEYS: &[&str] = &[
 struct Reader<'a> {
     path: &'a str,
     source: &'a str,
+    /// Compile patterns now, so that a pattern too big to compile is
+    /// reported against the pack; shipped packs are known to compile.
+    compile_now: bool,
 }
 
 impl Reader<'_> {
@@ -109,7 +111,31 @@ impl Reader<'_> {
 /// Parses a pack. `existing` holds the rules already known, whose names a
 /// pack rule may not reuse. The rules live for the rest of the process.
 pub fn load_pack(path: &str, source: &str, existing: &[&'static Rule]) -> Result<Vec<&'static Rule>, ConfigError> {
-    let reader = Reader { path, source };
+    read_pack(
+        Reader {
+            path,
+            source,
+            compile_now: true,
+        },
+        existing,
+    )
+}
+
+/// Parses a pack shipped in the binary, leaving its patterns to compile
+/// when first needed: most runs need only the shared [`super::Prefilter`].
+pub(super) fn load_shipped(path: &str, source: &str) -> Result<Vec<&'static Rule>, ConfigError> {
+    read_pack(
+        Reader {
+            path,
+            source,
+            compile_now: false,
+        },
+        &[],
+    )
+}
+
+fn read_pack(reader: Reader<'_>, existing: &[&'static Rule]) -> Result<Vec<&'static Rule>, ConfigError> {
+    let source = reader.source;
     let table = DeTable::parse(source).map_err(|error| {
         reader.error(
             error.span().unwrap_or(0..0),
@@ -247,7 +273,7 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
     };
     // The regex, and whether a pattern anchors to the start or end of the
     // text or a line (such a rule cannot be prefiltered on joined text).
-    let compile = |value: &Value<'_>, what: &str| -> Result<(Option<regex::Regex>, bool), ConfigError> {
+    let compile = |value: &Value<'_>, what: &str| -> Result<(Option<Pattern>, bool), ConfigError> {
         let patterns = reader.strings(value, what)?;
         // Each pattern must stand alone ("a)|(b" must not pass because the
         // patterns are joined). Parsing is cheap; compiling is the slow part
@@ -276,7 +302,11 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
             .map(|(p, _)| format!("(?:{p})"))
             .collect::<Vec<_>>()
             .join("|");
-        let regex = build(&combined, case_sensitive).map_err(|error| {
+        let pattern = Pattern::new(&combined, case_sensitive);
+        if !reader.compile_now {
+            return Ok((Some(pattern), anchored));
+        }
+        pattern.compile().map_err(|error| {
             // Too big, most likely: name the pattern that is, if one alone is.
             let culprit = patterns
                 .iter()
@@ -290,7 +320,7 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
                 None => reader.error(value.span(), format!("`{what}` together: {}", first_line(&error)), None),
             }
         })?;
-        Ok((Some(regex), anchored))
+        Ok((Some(pattern), anchored))
     };
     let patterns_value = required("patterns")?;
     let (pattern, anchored) = compile(patterns_value, "patterns")?;
@@ -342,7 +372,6 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         kind,
         scopes,
         pattern,
-        case_sensitive,
         anchored,
         exceptions,
         unless,
@@ -361,12 +390,8 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
     Ok(Box::leak(Box::new(rule)))
 }
 
-fn build(pattern: &str, case_sensitive: bool) -> Result<regex::Regex, regex::Error> {
-    RegexBuilder::new(&crate::pattern::ascii_word_boundaries(pattern))
-        .case_insensitive(!case_sensitive)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
+fn build(pattern: &str, case_sensitive: bool) -> Result<(), regex::Error> {
+    Pattern::new(pattern, case_sensitive).compile().map(|_| ())
 }
 
 fn first_line(error: &impl std::fmt::Display) -> String {
@@ -401,7 +426,7 @@ message = "avoid {match}"
         assert_eq!(rules[0].name, "no-superfoods");
         assert_eq!(rules[0].category, "content");
         assert_eq!(rules[0].default_severity, Severity::Warning);
-        assert!(rules[0].pack.unwrap().pattern.is_match("Eat more SUPERFOODS"));
+        assert!(rules[0].pack.unwrap().pattern.regex().is_match("Eat more SUPERFOODS"));
     }
 
     #[test]

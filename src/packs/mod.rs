@@ -10,15 +10,64 @@
 
 mod load;
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::article::{Article, BlockKind, TextBlock};
 use crate::config::Config;
 use crate::rules::{Emitter, Rule, quoted};
 
 pub use load::load_pack;
+
+/// A pack rule's patterns, joined, compiled when first needed: most
+/// articles need only the shared [`Prefilter`]. A user's pack has its
+/// patterns compiled as it loads, so that one too big to compile is
+/// reported against the pack; the shipped packs are known to compile.
+#[derive(Debug)]
+pub struct Pattern {
+    /// With ASCII word boundaries.
+    source: String,
+    case_sensitive: bool,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(pattern: &str, case_sensitive: bool) -> Pattern {
+        Pattern {
+            source: crate::pattern::ascii_word_boundaries(pattern),
+            case_sensitive,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Compiles the pattern, once.
+    fn compile(&self) -> Result<&Regex, regex::Error> {
+        if let Some(regex) = self.compiled.get() {
+            return Ok(regex);
+        }
+        let regex = RegexBuilder::new(&self.source)
+            .case_insensitive(!self.case_sensitive)
+            .size_limit(load::REGEX_SIZE_LIMIT)
+            .dfa_size_limit(load::REGEX_SIZE_LIMIT)
+            .build()?;
+        Ok(self.compiled.get_or_init(|| regex))
+    }
+
+    /// The compiled pattern.
+    pub fn regex(&self) -> &Regex {
+        // Loading checked that it compiles (see above).
+        self.compile().expect("a pack pattern compiles")
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    pub fn case_sensitive(&self) -> bool {
+        self.case_sensitive
+    }
+}
 
 /// The packs shipped in the binary, by file name.
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -45,7 +94,7 @@ static SHIPPED_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         .map(|(path, text)| {
             // Shipped packs are checked by the test suite; a broken one is a
             // build defect, not a user error.
-            load_pack(path, text, &[]).unwrap_or_else(|error| panic!("shipped pack {path}: {}", error.message))
+            load::load_shipped(path, text).unwrap_or_else(|error| panic!("shipped pack {path}: {}", error.message))
         })
         .collect();
     packs.into_iter().flatten().collect()
@@ -97,12 +146,10 @@ pub enum Kind {
 pub struct PackRule {
     pub kind: Kind,
     pub scopes: Vec<Scope>,
-    pub pattern: Regex,
-    /// `pattern` was built case-sensitive.
-    pub case_sensitive: bool,
+    pub pattern: Pattern,
     /// A pattern anchors to the start or end of the text or of a line.
     pub anchored: bool,
-    pub exceptions: Option<Regex>,
+    pub exceptions: Option<Pattern>,
     pub unless: Vec<Unless>,
     /// With `{match}` standing for the matched text.
     pub message: String,
@@ -129,7 +176,7 @@ impl Prefilter {
         }
         // Each pattern keeps the case sensitivity it was built with.
         let patterns = packs.iter().map(|p| {
-            if p.case_sensitive {
+            if p.pattern.case_sensitive() {
                 p.pattern.as_str().to_string()
             } else {
                 format!("(?i:{})", p.pattern.as_str())
@@ -170,7 +217,7 @@ pub(crate) fn check(article: &Article, config: &Config, out: &mut Emitter) {
         let may_match = config
             .pack_prefilter()
             .and_then(|prefilter| prefilter.may_match(pack, article))
-            .unwrap_or_else(|| pack.pattern.is_match(article.joined_text()));
+            .unwrap_or_else(|| pack.pattern.regex().is_match(article.joined_text()));
         if !may_match {
             return;
         }
@@ -194,9 +241,10 @@ fn skipped(pack: &PackRule, article: &Article, block: &TextBlock) -> bool {
 
 fn existence(pack: &PackRule, block: &TextBlock, out: &mut Emitter) {
     let text = &block.text;
-    for found in pack.pattern.find_iter(text) {
+    for found in pack.pattern.regex().find_iter(text) {
         let excused = pack.exceptions.as_ref().is_some_and(|exceptions| {
             exceptions
+                .regex()
                 .find_iter(text)
                 .any(|e| e.start() <= found.start() && found.end() <= e.end())
         });
@@ -270,7 +318,7 @@ mod tests {
             let article = Article::parse(&source);
             for rule in &rules {
                 let pack = rule.pack.unwrap();
-                let own = pack.pattern.is_match(article.joined_text());
+                let own = pack.pattern.regex().is_match(article.joined_text());
                 // The anchored rule is not in the set.
                 let expected = (!pack.anchored).then_some(own);
                 proptest::prop_assert_eq!(prefilter.may_match(pack, &article), expected, "{} on {:?}", rule.name, source);
@@ -297,8 +345,21 @@ mod tests {
         let names: Vec<&str> = shipped().iter().map(|r| r.name).collect();
         assert_eq!(names, ["absolute-claim", "promotional-content", "placeholder-text"]);
         for rule in shipped() {
-            assert!(rule.pack.is_some());
             assert_eq!(rule.category, "content");
+            // Shipped patterns compile when first needed: they must compile.
+            let pack = rule.pack.expect("a pack rule");
+            assert!(pack.pattern.compile().is_ok(), "{}", rule.name);
+            if let Some(exceptions) = &pack.exceptions {
+                assert!(exceptions.compile().is_ok(), "{}", rule.name);
+            }
         }
+    }
+
+    #[test]
+    fn shipped_patterns_wait_until_needed_and_a_users_compile_as_they_load() {
+        let rules = load::load_shipped("t.toml", MIXED_CASE).unwrap();
+        assert!(rules.iter().all(|r| r.pack.unwrap().pattern.compiled.get().is_none()));
+        let rules = load_pack("t.toml", MIXED_CASE, &[]).unwrap();
+        assert!(rules.iter().all(|r| r.pack.unwrap().pattern.compiled.get().is_some()));
     }
 }
