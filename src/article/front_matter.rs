@@ -275,52 +275,118 @@ fn full_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErro
     }
 }
 
-/// The common case read without a YAML parser: one `key: value` per line,
-/// with plain keys and values that can only be strings (quoted without
-/// escapes, or plain text that starts with a letter and holds no YAML
-/// syntax). Anything else (nesting, numbers, booleans, comments after a
-/// value, duplicate keys, CRLF) is left to the full parser: `None`.
+/// The common case read without a YAML parser: top-level `key: value`
+/// lines, and lists of values indented under a key with none. Keys are
+/// plain or double-quoted names; values are strings (quoted without
+/// escapes, or plain text that cannot be read as anything else), whole
+/// numbers, `true`, `false`, `null`, or nothing. Anything else (nested
+/// maps, comments, other scalars, duplicate keys, tabs, CRLF) is left to
+/// the full parser: `None`. A property test holds this reader to the full
+/// parser wherever it answers.
 fn flat_yaml(content: &str, base: usize) -> Option<Vec<FmEntry>> {
     let mut entries: Vec<FmEntry> = Vec::new();
     let mut offset = 0;
     for line in content.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        let line = line.strip_suffix('\n').unwrap_or(line);
+        // Spaces at the end of a line are not part of its value.
+        let line = line.strip_suffix('\n').unwrap_or(line).trim_end_matches(' ');
         if line.is_empty() {
             continue;
         }
-        let key_len = line.find(':')?;
-        let key = &line[..key_len];
-        let key_ok = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        let value = line[key_len + 1..].strip_prefix(' ')?;
-        if !key_ok || is_yaml_keyword(key) || entries.iter().any(|e| e.key == key) {
+        // An item of a list under the previous key, which had no value.
+        if let Some(item) = line.strip_prefix("  - ") {
+            let entry = entries.last_mut()?;
+            let value = flat_yaml_scalar(item)?;
+            match &mut entry.value {
+                FmValue::List(items) => items.push(value),
+                // The list's span is empty, at the first item's dash.
+                FmValue::Null if entry.value_span.start == entry.key_span.end => {
+                    entry.value = FmValue::List(vec![value]);
+                    let dash = base + line_start + 2;
+                    entry.value_span = dash..dash;
+                }
+                _ => return None,
+            }
+            continue;
+        }
+        let (key, key_len) = flat_yaml_key(line)?;
+        if entries.iter().any(|e| e.key == key) {
             return None;
         }
-        let value_start = line_start + key_len + 2;
-        let text = flat_yaml_string(value)?;
-        entries.push(FmEntry {
-            key: key.to_string(),
-            key_span: base + line_start..base + line_start + key_len,
-            value: FmValue::Str(text.to_string()),
-            value_span: base + value_start..base + value_start + value.len(),
-        });
+        let key_span = base + line_start..base + line_start + key_len;
+        let rest = &line[key_len..];
+        let entry = if rest == ":" {
+            // No value: null, with an empty span at the colon, unless list
+            // items follow.
+            FmEntry {
+                key: key.to_string(),
+                value: FmValue::Null,
+                value_span: key_span.end..key_span.end,
+                key_span,
+            }
+        } else {
+            let value = rest.strip_prefix(": ")?;
+            let value_start = key_span.end + 2;
+            FmEntry {
+                key: key.to_string(),
+                value: flat_yaml_scalar(value)?,
+                value_span: value_start..value_start + value.len(),
+                key_span,
+            }
+        };
+        entries.push(entry);
     }
     Some(entries)
 }
 
-/// The string a flat front matter value stands for, when it can only be
-/// that string.
-fn flat_yaml_string(value: &str) -> Option<&str> {
+/// A key at the start of `line`, and its length as written: a plain name,
+/// or one in double quotes.
+fn flat_yaml_key(line: &str) -> Option<(&str, usize)> {
+    if let Some(quoted) = line.strip_prefix('"') {
+        let len = quoted.find('"')?;
+        let key = &quoted[..len];
+        let simple = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' '));
+        return simple.then_some((key, len + 2));
+    }
+    let len = line.find(':')?;
+    let key = &line[..len];
+    let plain = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && !is_yaml_keyword(key);
+    plain.then_some((key, len))
+}
+
+/// The value a flat front matter scalar stands for, when it can only be
+/// that value.
+fn flat_yaml_scalar(value: &str) -> Option<FmValue> {
     for quote in ['"', '\''] {
         if let Some(inner) = value.strip_prefix(quote) {
             let inner = inner.strip_suffix(quote)?;
-            return (!inner.contains([quote, '\\']) && !inner.contains(|c: char| c.is_control())).then_some(inner);
+            let simple =
+                !inner.contains([quote, '\\']) && !inner.contains(|c: char| c.is_control() || is_yaml_break(c));
+            return simple.then(|| FmValue::Str(inner.to_string()));
         }
     }
-    // A date: YAML's core schema reads it as a string.
+    match value {
+        "true" => return Some(FmValue::Bool(true)),
+        "false" => return Some(FmValue::Bool(false)),
+        "null" | "~" => return Some(FmValue::Null),
+        _ => {}
+    }
     let b = value.as_bytes();
+    // Whole numbers, without leading zeros or a plus sign.
+    let digits = b.strip_prefix(b"-").unwrap_or(b);
+    if !digits.is_empty() && digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+        if digits != b"0" && digits[0] == b'0' {
+            return None;
+        }
+        return value.parse().ok().map(FmValue::Int);
+    }
+    // A date: YAML's core schema reads it as a string.
     if b.len() == 10
         && b.iter().enumerate().all(|(i, &c)| {
             if i == 4 || i == 7 {
@@ -330,16 +396,21 @@ fn flat_yaml_string(value: &str) -> Option<&str> {
             }
         })
     {
-        return Some(value);
+        return Some(FmValue::Str(value.to_string()));
     }
+    // Plain text: starting with a letter, `/` or `_`, without comments,
+    // mapping colons or characters YAML treats specially.
     let first = value.chars().next()?;
-    let plain = first.is_alphabetic()
-        && !value.ends_with(' ')
-        && !value.contains("  ")
-        && value
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '/' | '(' | ')' | '\''));
-    (plain && !is_yaml_keyword(value)).then_some(value)
+    let plain = (first.is_alphabetic() || first == '/' || first == '_')
+        && !value.ends_with([' ', ':'])
+        && !value.contains(": ")
+        && !value.contains(|c: char| c == '#' || c.is_control() || is_yaml_break(c));
+    (plain && !is_yaml_keyword(value)).then(|| FmValue::Str(value.to_string()))
+}
+
+/// Characters some YAML readers take for line breaks or byte order marks.
+fn is_yaml_break(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// Words YAML reads as null, a boolean or a number, in values and keys.
@@ -469,6 +540,8 @@ mod tests {
         assert_eq!(&source[entry.value_span.clone()], "Dr Ada Obi, MD");
     }
 
+    use proptest::strategy::Strategy;
+
     /// What the full YAML parser makes of `content`.
     fn full(content: &str) -> Vec<FmEntry> {
         full_yaml(content, 4).expect("valid YAML")
@@ -484,21 +557,38 @@ mod tests {
     }
 
     #[test]
+    fn flat_yaml_reads_lists_numbers_and_empty_values_as_the_full_parser_does() {
+        let content = "layout: page-breadcrumbs.html\norder: 5\nprivate: true\ndisplay_title:\n\"meta-title\": null\n\
+                       aliases:\n  - /health-care/a-guide/\n  - second\nhref: https://www.example.gov/a?b=c\n";
+        let fast = flat_yaml(content, 4).expect("flat");
+        assert_eq!(fast.len(), 7);
+        assert_eq!(
+            fast[5].value,
+            FmValue::List(vec![
+                FmValue::Str("/health-care/a-guide/".into()),
+                FmValue::Str("second".into())
+            ])
+        );
+        assert_eq!(fast, full(content));
+    }
+
+    #[test]
     fn flat_yaml_leaves_everything_else_to_the_full_parser() {
         for content in [
-            "order: 2\n",
-            "private: true\n",
             "flag: No\n",
-            "missing: null\n",
-            "empty:\n",
+            "flag: TRUE\n",
+            "zip: 007\n",
             "title: x # comment\n",
             "title: a: b\n",
-            "list:\n  - a\n",
+            "nested:\n  key: value\n",
+            "list:\n- a\n",
+            "list:\n  - a: b\n",
+            "list:\n  - y\n",
+            "title: x\n  - a\n",
             "title: \"a\\tb\"\n",
             "title: x\r\n",
             "title: x\ntitle: y\n",
-            "\"quoted key\": x\n",
-            "title: x \n",
+            "\"quoted: key\": x\n",
             "title: [a]\n",
             "title: &anchor x\n",
             "# comment\ntitle: x\n",
@@ -509,23 +599,55 @@ mod tests {
         }
     }
 
+    /// Front matter scalars of every kind, and text that is none of them.
+    fn scalar() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::prop_oneof![
+            "[ -~éü’\u{a0}\u{85}\u{2028}\t]{0,12}",
+            "[a-zA-Z/_é][ -~éü’]{0,12}",
+            "\"[^\"\\\\]{0,8}\"",
+            "'[^']{0,8}'",
+            "-?[0-9]{1,5}",
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+            proptest::sample::select(
+                &[
+                    "true", "false", "null", "~", "yes", "No", "y", "n", "TRUE", "Null", "0", "007"
+                ][..]
+            )
+            .prop_map(str::to_string),
+        ]
+    }
+
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
         /// Whatever the fast path accepts, the full parser reads the same.
         #[test]
         fn flat_yaml_agrees_with_the_full_parser(
             lines in proptest::collection::vec(
-                ("[a-zA-Z_][a-zA-Z0-9_-]{0,6}", proptest::prop_oneof![
-                    "[ -~éü’\u{a0}\u{85}\u{2028}\t]{0,12}",
-                    "[a-zA-Zé][a-zA-Z0-9 .,'()/_éü’-]{0,10}",
-                    "\"[^\"\\\\]{0,8}\"",
-                    "'[^']{0,8}'",
-                    "[0-9]{4}-[0-9]{2}-[0-9]{2}",
-                ]),
+                (
+                    proptest::prop_oneof!["[a-zA-Z_][a-zA-Z0-9_-]{0,6}", "\"[a-z -]{1,8}\""],
+                    proptest::option::of(scalar()),
+                    proptest::collection::vec(scalar(), 0..3),
+                    proptest::bool::ANY,
+                    proptest::sample::select(&["", "", " ", "  "][..]),
+                ),
                 1..5,
             )
         ) {
-            let content: String = lines.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+            use std::fmt::Write;
+            let mut content = String::new();
+            for (key, value, items, blank, pad) in &lines {
+                // Trailing spaces, on some lines.
+                match value {
+                    Some(value) => writeln!(content, "{key}: {value}{pad}").unwrap(),
+                    None => writeln!(content, "{key}:{pad}").unwrap(),
+                }
+                for item in items {
+                    writeln!(content, "  - {item}{pad}").unwrap();
+                }
+                if *blank {
+                    content.push('\n');
+                }
+            }
             if let Some(fast) = flat_yaml(&content, 4) {
                 proptest::prop_assert_eq!(fast, full(&content), "{:?}", content);
             }
