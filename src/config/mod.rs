@@ -27,19 +27,28 @@ pub struct RequiredSection {
     pub aliases: Vec<String>,
     /// Aliases normalised for matching.
     pub normalized: Vec<String>,
+    /// What `missing-section` says when no heading counts as this section,
+    /// and its help: written once, not for every article that lacks it.
+    pub missing_message: String,
+    pub missing_help: String,
 }
 
 impl RequiredSection {
     pub fn new(key: &str, aliases: &[&str]) -> Self {
+        let name = aliases.first().copied().unwrap_or(key);
+        let others: Vec<String> = aliases.iter().skip(1).map(|a| format!("\"{a}\"")).collect();
+        let missing_help = if others.is_empty() {
+            format!("add a \"{name}\" section")
+        } else {
+            format!("add a \"{name}\" section (also accepted: {})", others.join(", "))
+        };
         RequiredSection {
             key: key.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             normalized: aliases.iter().map(|a| normalize_heading(a)).collect(),
+            missing_message: format!("missing required section \"{name}\""),
+            missing_help,
         }
-    }
-
-    pub fn display_name(&self) -> &str {
-        self.aliases.first().map_or(self.key.as_str(), String::as_str)
     }
 
     /// True when a normalised heading counts as this section.

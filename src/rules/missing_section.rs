@@ -75,19 +75,7 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
         if headings.iter().any(|h| required.matches(h)) {
             continue;
         }
-        let name = required.display_name();
-        let others = required
-            .aliases
-            .iter()
-            .skip(1)
-            .map(|a| format!("\"{a}\""))
-            .collect::<Vec<_>>();
-        let help = if others.is_empty() {
-            format!("add a \"{name}\" section")
-        } else {
-            format!("add a \"{name}\" section (also accepted: {})", others.join(", "))
-        };
-        out.emit(anchor.clone(), format!("missing required section \"{name}\""))
-            .help(help);
+        out.emit(anchor.clone(), required.missing_message.clone())
+            .help(required.missing_help.clone());
     }
 }
