@@ -60,7 +60,7 @@ bench() {
 }
 
 startup=$(median "$bin check '$work' --no-config --quiet")
-echo "start-up (no files; mostly compiling the shipped packs): ${startup}s"
+echo "start-up (no files): ${startup}s"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   python3 "$generator" "$corpus" "$n" >/dev/null

@@ -46,7 +46,8 @@ fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>) {
         let _ = overrides.add(&format!("!{glob}"));
     }
     let mut builder = ignore::WalkBuilder::new(root);
-    builder.require_git(false).sort_by_file_path(|a, b| a.cmp(b));
+    // Entries of one directory differ only in their names: compare those.
+    builder.require_git(false).sort_by_file_name(|a, b| a.cmp(b));
     if let Ok(overrides) = overrides.build() {
         builder.overrides(overrides);
     }
