@@ -20,11 +20,14 @@ trap 'rm -rf "$work"' EXIT
 
 ratio() { python3 -c "print(round($1 / $2, 1))"; }
 
-# Median wall time of a command over 5 runs, in seconds.
+# Median wall time of a command, in seconds: over at least 5 runs, and
+# with hyperfine over at least 3 seconds of them, so that the short runs
+# (the parse floor takes about 15 ms) are sampled often enough to be
+# stable.
 median() {
   if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --warmup 1 --runs 5 --ignore-failure --export-json "$work/h.json" "$1" >/dev/null 2>&1
-    python3 -c "import json;print(round(json.load(open('$work/h.json'))['results'][0]['median'],3))"
+    hyperfine --warmup 2 --min-runs 5 --ignore-failure --export-json "$work/h.json" "$1" >/dev/null 2>&1
+    python3 -c "import json;print(round(json.load(open('$work/h.json'))['results'][0]['median'],4))"
     return
   fi
   local times=()
@@ -35,7 +38,7 @@ median() {
     end=$(date +%s.%N)
     times+=("$(python3 -c "print($end - $start)")")
   done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p | xargs -I{} python3 -c "print(round({}, 3))"
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p | xargs -I{} python3 -c "print(round({}, 4))"
 }
 
 # One corpus: the parse floor, medlint, and the other linters when present.
