@@ -102,6 +102,17 @@ pub fn lint_checked(path: &str, source: &str, config: &Config) -> LintOutcome {
     outcome
 }
 
+/// The findings of one rule on `source`, linted with the default config on
+/// the date the tests take as today.
+#[cfg(test)]
+pub(crate) fn findings_of(rule: &str, source: &str) -> Vec<Diagnostic> {
+    let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    lint_source("a.md", source, &config)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()

@@ -2,14 +2,11 @@
 //! not.
 
 use crate::article::Article;
-use crate::config::Config;
 
 /// (rule, severity, quoted later statement) for the claims findings.
 fn findings(source: &str) -> Vec<(String, String)> {
-    let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-    crate::lint_source("a.md", source, &config)
+    crate::findings_of("inconsistent-number", source)
         .into_iter()
-        .filter(|d| d.rule == "inconsistent-number")
         .map(|d| (d.severity.to_string(), source[d.span.clone()].to_string()))
         .collect()
 }
@@ -164,12 +161,8 @@ fn table_rows_are_compared_by_their_labels() {
 #[test]
 fn the_later_statement_is_reported_with_the_earlier_labelled() {
     let source = article("Most people need 2-3 treatments", "Most people need 6-8 treatments.");
-    let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
     let article = Article::parse(&source);
-    let diagnostics: Vec<_> = crate::lint_source("a.md", &source, &config)
-        .into_iter()
-        .filter(|d| d.rule == "inconsistent-number")
-        .collect();
+    let diagnostics = crate::findings_of("inconsistent-number", &source);
     assert_eq!(diagnostics.len(), 1);
     let d = &diagnostics[0];
     assert_eq!(

@@ -78,14 +78,8 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-
     fn grades(source: &str) -> usize {
-        let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        crate::lint_source("a.md", source, &config)
-            .iter()
-            .filter(|d| d.rule == "reading-level")
-            .count()
+        crate::findings_of("reading-level", source).len()
     }
 
     #[test]
