@@ -12,9 +12,6 @@ use crate::packs::{Kind, PackRule, Pattern, Scope, Unless};
 use crate::rules::Rule;
 use crate::suggest::hint;
 
-/// Limits that keep any pattern cheap to compile and run.
-pub(super) const REGEX_SIZE_LIMIT: usize = 1 << 20;
-
 type Value<'i> = Spanned<DeValue<'i>>;
 
 const RULE_KEYS: &[&str] = &[
@@ -308,9 +305,10 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         }
         pattern.compile().map_err(|error| {
             // Too big, most likely: name the pattern that is, if one alone is.
-            let culprit = patterns
-                .iter()
-                .find_map(|(pattern, span)| build(pattern, case_sensitive).err().map(|error| (span, error)));
+            let culprit = patterns.iter().find_map(|(pattern, span)| {
+                let alone = Pattern::new(pattern, case_sensitive);
+                alone.compile().err().map(|error| (span, error))
+            });
             match culprit {
                 Some((span, error)) => reader.error(
                     span.clone(),
@@ -388,10 +386,6 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
         pack: Some(pack),
     };
     Ok(Box::leak(Box::new(rule)))
-}
-
-fn build(pattern: &str, case_sensitive: bool) -> Result<(), regex::Error> {
-    Pattern::new(pattern, case_sensitive).compile().map(|_| ())
 }
 
 fn first_line(error: &impl std::fmt::Display) -> String {

@@ -20,6 +20,9 @@ use crate::rules::{Emitter, Rule, quoted};
 
 pub use load::load_pack;
 
+/// Limits that keep any pattern cheap to compile and run.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
 /// A pack rule's patterns, joined, compiled when first needed: most
 /// articles need only the shared [`Prefilter`]. A user's pack has its
 /// patterns compiled as it loads, so that one too big to compile is
@@ -48,8 +51,8 @@ impl Pattern {
         }
         let regex = RegexBuilder::new(&self.source)
             .case_insensitive(!self.case_sensitive)
-            .size_limit(load::REGEX_SIZE_LIMIT)
-            .dfa_size_limit(load::REGEX_SIZE_LIMIT)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()?;
         Ok(self.compiled.get_or_init(|| regex))
     }
@@ -182,7 +185,7 @@ impl Prefilter {
                 format!("(?i:{})", p.pattern.as_str())
             }
         });
-        let limit = load::REGEX_SIZE_LIMIT * packs.len();
+        let limit = REGEX_SIZE_LIMIT * packs.len();
         let set = RegexSetBuilder::new(patterns)
             .size_limit(limit)
             .dfa_size_limit(limit)
