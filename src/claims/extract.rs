@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::claims::subject::{is_stop_word, stem};
+use crate::claims::subject::{Stem, content_stem, is_stop_word};
 use crate::claims::units::{Dimension, is_tens_word, number_word, unit};
 
 /// How a quantity bounds its value.
@@ -40,13 +40,13 @@ pub struct Found {
     /// "every 4 hours": a repeat interval, not a duration.
     pub every: bool,
     /// "2 tablets a day": the time unit of the rate.
-    pub per: Option<String>,
+    pub per: Option<Stem>,
     /// Said as a limit or denial ("do not take more than 8").
     pub negated: bool,
     /// Byte range in the block text.
     pub range: Range<usize>,
     /// Content-word stems near the quantity, sorted and unique.
-    pub subject: Vec<String>,
+    pub subject: Vec<Stem>,
 }
 
 impl Found {
@@ -505,7 +505,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
                 return None;
             }
             next += 1;
-            (Dimension::Count(stem(noun)), 1.0, 1.0)
+            (Dimension::Count(Stem::of(noun)), 1.0, 1.0)
         }
     };
     // "3-year-old", "2-week-long": the number describes a noun, not an amount.
@@ -525,13 +525,13 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
         && let Some(w) = word_at(tokens, next + 1)
         && unit(w).is_some_and(|(d, _)| d == Dimension::Time)
     {
-        per = Some(stem(w));
+        per = Some(Stem::of(w));
         next += 2;
     } else if matches!(
         word_at(tokens, next),
         Some("daily" | "weekly" | "monthly" | "yearly" | "nightly")
     ) {
-        per = word_at(tokens, next).map(str::to_string);
+        per = word_at(tokens, next).map(Stem::word);
         next += 1;
     }
     let kind = kind.unwrap_or(Kind::Point);
@@ -587,24 +587,24 @@ fn word_or_percent<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
 }
 
 /// Stems of the content words within six words either side, same sentence.
-fn subject_words(tokens: &[Token], start: usize, end: usize) -> Vec<String> {
+fn subject_words(tokens: &[Token], start: usize, end: usize) -> Vec<Stem> {
     let sentence = tokens[start].sentence;
     // A sentence's tokens are contiguous: stop at its ends, not the block's.
     let same_sentence = |t: &&Token| t.sentence == sentence;
-    let content = |t: &&Token| {
-        t.word().is_some_and(|w| {
-            w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && number_word(w).is_none() && !is_month(w)
-        })
-    };
-    let mut words: Vec<String> = tokens[..start]
+    let content = |t: &Token| t.word().and_then(content_stem);
+    let mut words: Vec<Stem> = tokens[..start]
         .iter()
         .rev()
         .take_while(same_sentence)
-        .filter(content)
+        .filter_map(content)
         .take(6)
-        .chain(tokens[end..].iter().take_while(same_sentence).filter(content).take(6))
-        .filter_map(Token::word)
-        .map(stem)
+        .chain(
+            tokens[end..]
+                .iter()
+                .take_while(same_sentence)
+                .filter_map(content)
+                .take(6),
+        )
         .collect();
     words.sort();
     words.dedup();

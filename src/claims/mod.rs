@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::article::{Article, BlockKind};
 use extract::{Found, Kind};
-use subject::{is_stop_word, stem};
+use subject::{Stem, is_stop_word};
 use units::{Dimension, unit};
 
 /// A quantity in the article.
@@ -25,7 +25,7 @@ pub struct Quantity {
     /// The phrase as written.
     pub text: String,
     /// For a table cell: the stems of its row label.
-    pub label: Vec<String>,
+    pub label: Vec<Stem>,
     /// The innermost section holding it.
     pub section: Option<usize>,
     /// The outermost list or the table holding it: items of one list and
@@ -60,12 +60,12 @@ const GENERIC_LABEL_WORDS: &[&str] = &[
     "usual",
 ];
 
-fn label_stems(text: &str) -> Vec<String> {
-    let mut stems: Vec<String> = text
+fn label_stems(text: &str) -> Vec<Stem> {
+    let mut stems: Vec<Stem> = text
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && !GENERIC_LABEL_WORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
+        .map(|w| Stem::of(&w))
         .collect();
     stems.sort();
     stems.dedup();
@@ -78,6 +78,7 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
     if !article.is_english() {
         return Vec::new();
     }
+    subject::bound_lexicon();
     // Table cells: the row label and the column header say what a value is.
     let mut cell_context: FxHashMap<usize, (&str, &str)> = FxHashMap::default();
     for table in &article.tables {
@@ -118,7 +119,7 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
             // what this value is about.
             label = label_stems(label_text);
             for f in &mut found {
-                f.subject.extend(label.iter().cloned());
+                f.subject.extend(label.iter().copied());
                 f.subject.sort();
                 f.subject.dedup();
             }
@@ -239,14 +240,14 @@ pub fn same_claim(a: &Quantity, b: &Quantity) -> bool {
     if fa.dimension != fb.dimension || fa.per != fb.per || fa.every != fb.every {
         return false;
     }
-    let noun_stem = match &fa.dimension {
-        Dimension::Count(noun) => Some(noun.as_str()),
+    let noun_stem = match fa.dimension {
+        Dimension::Count(noun) => Some(noun),
         _ => None,
     };
     let shared = fa
         .subject
         .iter()
-        .filter(|s| Some(s.as_str()) != noun_stem && fb.subject.binary_search(s).is_ok())
+        .filter(|&&s| Some(s) != noun_stem && fb.subject.binary_search(&s).is_ok())
         .count();
     // Shared words must make up at least half of the smaller subject, so
     // that "2 steps in the external review process" and "3 steps in the
@@ -257,22 +258,18 @@ pub fn same_claim(a: &Quantity, b: &Quantity) -> bool {
     let needed = if noun_stem.is_some() { 1 } else { 2 };
     // A table row label is a strong subject: all of it must recur (the
     // counted noun counts as recurring).
-    let noun = match &fa.dimension {
-        Dimension::Count(noun) => Some(noun.as_str()),
-        _ => None,
-    };
-    let label_covered = |label: &[String], other: &[String]| {
+    let label_covered = |label: &[Stem], other: &[Stem]| {
         !label.is_empty()
             && label
                 .iter()
-                .all(|l| Some(l.as_str()) == noun || other.binary_search(l).is_ok())
+                .all(|&l| Some(l) == noun_stem || other.binary_search(&l).is_ok())
     };
     (shared >= needed && overlapping) || label_covered(&a.label, &fb.subject) || label_covered(&b.label, &fa.subject)
 }
 
 /// The bucket a quantity is compared within.
-pub fn bucket_key(q: &Quantity) -> (&Dimension, Option<&str>, bool) {
-    (&q.found.dimension, q.found.per.as_deref(), q.found.every)
+pub fn bucket_key(q: &Quantity) -> (&Dimension, Option<Stem>, bool) {
+    (&q.found.dimension, q.found.per, q.found.every)
 }
 
 #[cfg(test)]

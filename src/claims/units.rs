@@ -1,5 +1,7 @@
 //! Units, their dimensions and base units, and number words.
 
+use crate::claims::subject::Stem;
+
 /// What a quantity measures. Counts carry the stem of the counted noun.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
@@ -13,18 +15,18 @@ pub enum Dimension {
     Volume,
     Percent,
     /// A count of the noun with this stem ("treatment", "session").
-    Count(String),
+    Count(Stem),
 }
 
 impl Dimension {
-    pub fn name(&self) -> &str {
+    pub fn name(&self) -> String {
         match self {
-            Dimension::Time => "time",
-            Dimension::Length => "length",
-            Dimension::Mass => "mass",
-            Dimension::Volume => "volume",
-            Dimension::Percent => "percent",
-            Dimension::Count(noun) => noun,
+            Dimension::Time => "time".into(),
+            Dimension::Length => "length".into(),
+            Dimension::Mass => "mass".into(),
+            Dimension::Volume => "volume".into(),
+            Dimension::Percent => "percent".into(),
+            Dimension::Count(noun) => noun.text(),
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::article::Article;
+use crate::claims::subject::Stem;
 use crate::claims::{self, Relation};
 use crate::config::Config;
 use crate::diagnostic::Severity;
@@ -62,12 +63,12 @@ declare_rule! {
 const MAX_CANDIDATES: usize = 32;
 
 /// The words a quantity can be matched on.
-fn keys(q: &claims::Quantity) -> impl Iterator<Item = &str> {
-    let noun = match &q.found.dimension {
-        crate::claims::units::Dimension::Count(noun) => Some(noun.as_str()),
+fn keys(q: &claims::Quantity) -> impl Iterator<Item = Stem> {
+    let noun = match q.found.dimension {
+        crate::claims::units::Dimension::Count(noun) => Some(noun),
         _ => None,
     };
-    q.found.subject.iter().chain(&q.label).map(String::as_str).chain(noun)
+    q.found.subject.iter().chain(&q.label).copied().chain(noun)
 }
 
 fn check(article: &Article, _config: &Config, out: &mut Emitter) {
@@ -85,11 +86,11 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         // Candidates share a subject word, a row label word or the counted
         // noun; an index on those words keeps the work near-linear even in
         // an article with thousands of like quantities.
-        let mut by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_word: FxHashMap<Stem, Vec<usize>> = FxHashMap::default();
         for &later in members {
             let q = &quantities[later];
             let mut candidates: Vec<usize> = keys(q)
-                .filter_map(|word| by_word.get(word))
+                .filter_map(|word| by_word.get(&word))
                 .flat_map(|earlier| earlier.iter().rev().take(MAX_CANDIDATES).copied())
                 .collect();
             candidates.sort_unstable();
