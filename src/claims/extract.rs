@@ -113,74 +113,83 @@ fn is_month(word: &str) -> bool {
     crate::article::dates::month_number(word).is_some()
 }
 
-/// Words that make the next number an identifier, not an amount.
-const IDENTIFIER_WORDS: &[&str] = &[
-    "type",
-    "stage",
-    "grade",
-    "level",
-    "phase",
-    "step",
-    "spf",
-    "vitamin",
-    "omega",
-    "covid",
-    "class",
-    "category",
-    "tier",
-    "section",
-    "chapter",
-    "page",
-    "number",
-    "no",
-    "room",
-    "version",
-    "schedule",
-    "part",
-    "form",
-    "box",
-    "line",
-    "ward",
-    "bay",
-    "floor",
-    "route",
-    "option",
-    "table",
-    "figure",
-    "fig",
-    "plan",
-    "ages",
-    "aged",
-    "age",
-    "over-",
-    "top",
-    "code",
-    "ext",
-    "extension",
-    "item",
-    "question",
-    "day",
-    "week",
-    "year",
-    "rule",
-    "cd",
-    "dsm",
-];
+/// Words that make the next number an identifier, not an amount. A
+/// `match`: it runs for the word before every number.
+fn is_identifier_word(word: &str) -> bool {
+    matches!(
+        word,
+        "type"
+            | "stage"
+            | "grade"
+            | "level"
+            | "phase"
+            | "step"
+            | "spf"
+            | "vitamin"
+            | "omega"
+            | "covid"
+            | "class"
+            | "category"
+            | "tier"
+            | "section"
+            | "chapter"
+            | "page"
+            | "number"
+            | "no"
+            | "room"
+            | "version"
+            | "schedule"
+            | "part"
+            | "form"
+            | "box"
+            | "line"
+            | "ward"
+            | "bay"
+            | "floor"
+            | "route"
+            | "option"
+            | "table"
+            | "figure"
+            | "fig"
+            | "plan"
+            | "ages"
+            | "aged"
+            | "age"
+            | "over-"
+            | "top"
+            | "code"
+            | "ext"
+            | "extension"
+            | "item"
+            | "question"
+            | "day"
+            | "week"
+            | "year"
+            | "rule"
+            | "cd"
+            | "dsm"
+    )
+}
 
-const NEGATIONS: &[&str] = &[
-    "not",
-    "don't",
-    "dont",
-    "never",
-    "no",
-    "doesn't",
-    "shouldn't",
-    "mustn't",
-    "cannot",
-    "can't",
-    "avoid",
-    "nor",
-];
+/// Words that make a quantity a limit or a denial. A `match`: it runs for
+/// the words before every number.
+fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "don't"
+            | "dont"
+            | "never"
+            | "no"
+            | "doesn't"
+            | "shouldn't"
+            | "mustn't"
+            | "cannot"
+            | "can't"
+            | "avoid"
+            | "nor"
+    )
+}
 
 /// The character at byte `i` and its length, decoding only non-ASCII.
 #[inline]
@@ -193,7 +202,10 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// Splits `text` into tokens. `lower` is `text` with ASCII letters
+/// lowercased (byte for byte the same length), which ASCII words borrow
+/// from.
+fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
     // About one token per five bytes of prose.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
@@ -252,6 +264,10 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         if c.is_alphabetic() || c == 'µ' {
             let mut end = start;
+            // Most words are ASCII letters throughout.
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
             while end < bytes.len() {
                 let (ch, width) = char_at(text, end);
                 let inner_apostrophe = (ch == '\'' || ch == '’')
@@ -264,10 +280,8 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
             let raw = &text[start..end];
-            let word = if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-                Cow::Borrowed(raw)
-            } else if raw.is_ascii() {
-                Cow::Owned(raw.to_ascii_lowercase())
+            let word = if raw.is_ascii() {
+                Cow::Borrowed(&lower[start..end])
             } else {
                 Cow::Owned(raw.to_lowercase().replace('’', "'"))
             };
@@ -382,7 +396,13 @@ pub fn quantities(text: &str) -> Vec<Found> {
     if !has_digit && !NUMBER_WORD.is_match(text) {
         return Vec::new();
     }
-    let tokens = tokenize(text);
+    // One lowercase copy for the block, not one per capitalised word.
+    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    };
+    let tokens = tokenize(text, &lower);
     // Masks only ever cover digits.
     let masks: Vec<Range<usize>> = if has_digit {
         MASKS.find_iter(text).map(|m| m.range()).collect()
@@ -418,10 +438,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
     {
         return None;
     }
-    if before
-        .first()
-        .is_some_and(|w| IDENTIFIER_WORDS.contains(w) || is_month(w))
-    {
+    if before.first().is_some_and(|w| is_identifier_word(w) || is_month(w)) {
         // "type 2", "SPF 30", "ages 6-12", "March 3", "day 5"
         let adjacent = i.checked_sub(1).is_some_and(|p| tokens[p].word().is_some());
         if adjacent {
@@ -446,7 +463,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
         }
     }
     let (mut kind, prefix_words, between, every) = prefix_kind(before);
-    let negated = before_words[..before_count].iter().any(|w| NEGATIONS.contains(w));
+    let negated = before_words[..before_count].iter().any(|w| is_negation(w));
     // A unit right after the first number ("1 hour to 2 hours").
     let mut first_unit = word_or_percent(tokens, next).and_then(|w| unit(w).map(|u| (u, next)));
     if first_unit.is_some() {

@@ -225,7 +225,8 @@ fn the_tokenizer_reads_non_ascii_text_as_it_reads_ascii() {
     // Curly apostrophes join words, dashes join ranges, no-break spaces
     // separate, and µg is a unit word.
     let text = "Don’t take more than 2\u{a0}tablets. It’s 10–20\u{a0}µg—then 1,500 mg.";
-    let words: Vec<String> = tokenize(text)
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<String> = tokenize(text, &lower)
         .iter()
         .map(|t| match &t.tok {
             Tok::Word(w) => w.to_string(),
@@ -240,6 +241,6 @@ fn the_tokenizer_reads_non_ascii_text_as_it_reads_ascii() {
             "#1500", "mg", "."
         ]
     );
-    let sentences: Vec<usize> = tokenize(text).iter().map(|t| t.sentence).collect();
+    let sentences: Vec<usize> = tokenize(text, &lower).iter().map(|t| t.sentence).collect();
     assert_eq!(sentences[7], 1, "a period starts the next sentence");
 }
