@@ -207,10 +207,24 @@ pub(crate) fn table_name(article: &Article, table_start: usize) -> String {
 pub(crate) fn quoted(text: &str) -> String {
     const MAX_CHARS: usize = 60;
     let text = text.trim();
-    match text.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("\"{}…\"", text[..cut].trim_end()),
-        None => format!("\"{text}\""),
+    // Built by hand, not with `format!`: every message quotes its text.
+    let mut out = String::with_capacity(text.len().min(4 * MAX_CHARS) + 6);
+    out.push('"');
+    // Only text of more than MAX_CHARS bytes can have more characters.
+    let cut = if text.len() > MAX_CHARS {
+        text.char_indices().nth(MAX_CHARS)
+    } else {
+        None
+    };
+    match cut {
+        Some((cut, _)) => {
+            out.push_str(text[..cut].trim_end());
+            out.push('…');
+        }
+        None => out.push_str(text),
     }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -222,6 +236,14 @@ mod tests {
         assert_eq!(quoted("Key Takeaways"), "\"Key Takeaways\"");
         let long = "é".repeat(100);
         assert_eq!(quoted(&long), format!("\"{}…\"", "é".repeat(60)));
+        // Sixty characters fit; the sixty-first is cut, with the spaces before it.
+        let sixty = "a".repeat(60);
+        assert_eq!(quoted(&sixty), format!("\"{sixty}\""));
+        assert_eq!(
+            quoted(&format!("{} b", "a".repeat(59))),
+            format!("\"{}…\"", "a".repeat(59))
+        );
+        assert_eq!(quoted("  padded  "), "\"padded\"");
     }
 }
 
