@@ -113,6 +113,17 @@ static DAY_FIRST: LazyLock<Regex> =
 pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let text = text.trim().trim_end_matches('.').trim();
     let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Unparseable);
+    // The common form, read without compiling the patterns: exactly what
+    // `ISO` makes of it.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes()
+        && [y1, y2, y3, y4, m1, m2, d1, d2].iter().all(u8::is_ascii_digit)
+    {
+        return make(
+            text[..4].parse().map_err(|_| DateError::Unparseable)?,
+            num(&text[5..7])?,
+            num(&text[8..10])?,
+        );
+    }
     if let Some(c) = ISO.captures(text) {
         if c[2].len() != 2 || c[3].len() != 2 {
             return Err(DateError::MalformedIso);
@@ -224,5 +235,17 @@ mod tests {
         assert_eq!(parse_date("last spring", None), Err(DateError::Unparseable));
         assert_eq!(parse_date("2026-13-01", None), Err(DateError::Unparseable));
         assert_eq!(parse_date("", None), Err(DateError::Unparseable));
+    }
+
+    proptest::proptest! {
+        /// A plain YYYY-MM-DD date, read without the pattern, gives what
+        /// the `ISO` pattern's branch gives.
+        #[test]
+        fn plain_iso_dates_read_as_the_pattern_reads_them(y in 0u32..10000, m in 0u32..100, d in 0u32..100) {
+            let text = format!("{y:04}-{m:02}-{d:02}");
+            let c = ISO.captures(&text).expect("the pattern matches");
+            let by_pattern = make(c[1].parse().unwrap(), c[2].parse().unwrap(), c[3].parse().unwrap());
+            proptest::prop_assert_eq!(parse_date(&text, None), by_pattern);
+        }
     }
 }

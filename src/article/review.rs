@@ -305,9 +305,31 @@ static NAME_PIPE_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\|\s*[A-Za-z][A-Za-z.,\s-]{0,30})$").unwrap()
 });
 
+/// The words a review byline can open with. [`REVIEW_BYLINE`] is anchored
+/// and none of these letters has a non-ASCII case variant, so a paragraph
+/// that opens with none of them (ignoring ASCII case) cannot match: most
+/// paragraphs are ruled out, and an article without a byline never
+/// compiles the pattern.
+const REVIEW_OPENINGS: &[&str] = &["medically", "clinically", "expert", "reviewed", "fact"];
+
+fn opens_with_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .get(..word.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// [`REVIEW_BYLINE`]'s captures in `text`, not searching text that opens
+/// with none of [`REVIEW_OPENINGS`].
+fn review_captures(text: &str) -> Option<regex::Captures<'_>> {
+    if !REVIEW_OPENINGS.iter().any(|word| opens_with_ignoring_case(text, word)) {
+        return None;
+    }
+    REVIEW_BYLINE.captures(text)
+}
+
 fn review_byline(block: &TextBlock, options: &ReviewOptions) -> Option<(Person, Option<DateField>)> {
     let text = block.text.trim_end();
-    let captures = REVIEW_BYLINE.captures(text)?;
+    let captures = review_captures(text)?;
     let who = captures.name("who")?;
     let person = parse_person(who.as_str(), block.source_span(who.range()), Origin::Byline);
     let date = captures.name("date").map(|m| DateField {
@@ -320,15 +342,29 @@ fn review_byline(block: &TextBlock, options: &ReviewOptions) -> Option<(Person, 
     Some((person, date))
 }
 
+/// The name an author line gives: by [`AUTHOR_BYLINE`], else by
+/// [`NAME_PIPE_CREDENTIAL`]. Each pattern needs its opening word or its
+/// bar, and most paragraphs have neither: they are not searched.
+fn author_name(text: &str) -> Option<regex::Match<'_>> {
+    let opens_author_line = ["By", "by", "Written", "written", "Author:", "author:"]
+        .iter()
+        .any(|word| text.starts_with(word));
+    opens_author_line
+        .then(|| AUTHOR_BYLINE.captures(text).and_then(|c| c.name("who")))
+        .flatten()
+        .or_else(|| {
+            text.contains('|')
+                .then(|| NAME_PIPE_CREDENTIAL.captures(text).and_then(|c| c.name("who")))
+                .flatten()
+        })
+}
+
 fn author_byline(block: &TextBlock) -> Option<Person> {
     let text = block.text.trim();
     if text.len() > 120 {
         return None;
     }
-    let who = AUTHOR_BYLINE
-        .captures(text)
-        .and_then(|c| c.name("who"))
-        .or_else(|| NAME_PIPE_CREDENTIAL.captures(text).and_then(|c| c.name("who")))?;
+    let who = author_name(text)?;
     if who.as_str().split_whitespace().count() > 12 {
         return None;
     }
@@ -586,5 +622,34 @@ mod tests {
         assert_eq!(comparable_name("Dr. Ana  Ruiz"), "ana ruiz");
         assert_eq!(comparable_name("ana ruiz"), comparable_name("ANA RUIZ."));
         assert_ne!(comparable_name("Ana Ruiz"), comparable_name("Ana Ruiz-Lopez"));
+    }
+
+    proptest::proptest! {
+        /// The checks before the byline patterns only skip text the
+        /// patterns would not match: across case, Unicode case variants
+        /// (the Kelvin sign, the long s), leading space and bars.
+        #[test]
+        fn byline_prechecks_never_skip_a_match(
+            opening in proptest::sample::select(vec![
+                "Medically reviewed by", "MEDICALLY REVIEWED BY", "clinically Reviewed by", "Expert reviewed by",
+                "Reviewed by:", "reviewed  by", "Fact-checked by", "FACT CHEC\u{212A}ED BY", "fact checked by",
+                "By", "by", "Written by", "written by", "Author:", "author:", "BY", "Bylined", "\u{17f}ome",
+                " Reviewed by", "\u{e9}crit par", "Ana Ruiz", "Dr. Lee, MD",
+            ]),
+            rest in "[A-Z][a-z]{0,6}( [A-Za-z]{1,6}){0,3}( ?[|.,] ?[A-Za-z]{0,5})?",
+        ) {
+            let text = format!("{opening} {rest}");
+            let span = |m: Option<regex::Match>| m.map(|m| m.range());
+            proptest::prop_assert_eq!(
+                span(review_captures(&text).and_then(|c| c.get(0))),
+                span(REVIEW_BYLINE.captures(&text).and_then(|c| c.get(0))),
+                "{}", text
+            );
+            let unfiltered = AUTHOR_BYLINE
+                .captures(&text)
+                .and_then(|c| c.name("who"))
+                .or_else(|| NAME_PIPE_CREDENTIAL.captures(&text).and_then(|c| c.name("who")));
+            proptest::prop_assert_eq!(span(author_name(&text)), span(unfiltered), "{}", text);
+        }
     }
 }
