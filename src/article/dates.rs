@@ -109,15 +109,22 @@ static MONTH_FIRST: LazyLock<Regex> =
 static DAY_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+\.?),?\s+(\d{4})$").unwrap());
 
+/// Whether `text` is exactly a date written `YYYY-MM-DD` in ASCII digits.
+pub fn is_plain_iso_date(text: &str) -> bool {
+    matches!(
+        *text.as_bytes(),
+        [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
+            if [y1, y2, y3, y4, m1, m2, d1, d2].iter().all(u8::is_ascii_digit)
+    )
+}
+
 /// Reads a date written in one of the accepted forms.
 pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let text = text.trim().trim_end_matches('.').trim();
     let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Unparseable);
     // The common form, read without compiling the patterns: exactly what
     // `ISO` makes of it.
-    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes()
-        && [y1, y2, y3, y4, m1, m2, d1, d2].iter().all(u8::is_ascii_digit)
-    {
+    if is_plain_iso_date(text) {
         return make(
             text[..4].parse().map_err(|_| DateError::Unparseable)?,
             num(&text[5..7])?,

@@ -387,15 +387,7 @@ fn flat_yaml_scalar(value: &str) -> Option<FmValue> {
         return value.parse().ok().map(FmValue::Int);
     }
     // A date: YAML's core schema reads it as a string.
-    if b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| {
-            if i == 4 || i == 7 {
-                c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-    {
+    if crate::article::dates::is_plain_iso_date(value) {
         return Some(FmValue::Str(value.to_string()));
     }
     // Plain text: starting with a letter, `/` or `_`, without comments,

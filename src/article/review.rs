@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::article::dates::{DateError, DateOrder, parse_date};
 use crate::article::front_matter::{FmValue, FrontMatter, keys_match};
 use crate::article::sections::Heading;
-use crate::article::text::{BlockKind, TextBlock};
+use crate::article::text::{BlockKind, TextBlock, starts_with_ignoring_ascii_case};
 
 /// What a front matter key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,16 +312,13 @@ static NAME_PIPE_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// compiles the pattern.
 const REVIEW_OPENINGS: &[&str] = &["medically", "clinically", "expert", "reviewed", "fact"];
 
-fn opens_with_ignoring_case(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .get(..word.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
-}
-
 /// [`REVIEW_BYLINE`]'s captures in `text`, not searching text that opens
 /// with none of [`REVIEW_OPENINGS`].
 fn review_captures(text: &str) -> Option<regex::Captures<'_>> {
-    if !REVIEW_OPENINGS.iter().any(|word| opens_with_ignoring_case(text, word)) {
+    if !REVIEW_OPENINGS
+        .iter()
+        .any(|word| starts_with_ignoring_ascii_case(text, word))
+    {
         return None;
     }
     REVIEW_BYLINE.captures(text)

@@ -98,7 +98,7 @@ pub fn heading_matches(normalized_heading: &str, normalized_alias: &str) -> bool
     let h = normalized_heading.as_bytes();
     let a = normalized_alias.as_bytes();
     // Normalised text is words joined by single spaces: try the alias at
-    // each word start. Cheaper than a substring searcher for short headings.
+    // each word start.
     let mut start = 0;
     while start + a.len() <= h.len() {
         let after = start + a.len();

@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::article::sections::heading_matches;
+use crate::article::text::starts_with_ignoring_ascii_case;
 use crate::config::Config;
 use crate::rules::Emitter;
 
@@ -48,9 +49,8 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
         REFERENCE_HEADINGS.iter().any(|r| heading_matches(text, r))
     });
     let has_outbound = article.links.iter().any(|l| {
-        let d = l.destination.trim_start().as_bytes();
-        let scheme = |s: &str| d.len() >= s.len() && d[..s.len()].eq_ignore_ascii_case(s.as_bytes());
-        scheme("https://") || scheme("http://")
+        let d = l.destination.trim_start();
+        starts_with_ignoring_ascii_case(d, "https://") || starts_with_ignoring_ascii_case(d, "http://")
     });
     if !has_heading && !has_outbound && article.footnotes.is_empty() {
         out.emit(
