@@ -404,11 +404,7 @@ pub fn quantities(text: &str) -> Vec<Found> {
     };
     let tokens = tokenize(text, &lower);
     // Masks only ever cover digits.
-    let masks: Vec<Range<usize>> = if has_digit {
-        MASKS.find_iter(text).map(|m| m.range()).collect()
-    } else {
-        Vec::new()
-    };
+    let masks = if has_digit { masks(text, &tokens) } else { Vec::new() };
     let masked = |r: &Range<usize>| masks.iter().any(|m| m.start <= r.start && r.end <= m.end);
     let mut found = Vec::new();
     let mut i = 0;
@@ -422,6 +418,66 @@ pub fn quantities(text: &str) -> Vec<Found> {
         }
     }
     found
+}
+
+/// The ranges [`MASKS`] matches in `text`, searched only where a match
+/// can be. A match is digits and `+-.()/:` separators, with whitespace
+/// between, so it lies within one run of number and separator tokens; and
+/// it holds three groups of digits, or two around a `/` or `:`. Most
+/// numbers ("15-60", "2.5") are in runs that cannot match, and the prose
+/// around them is never searched.
+fn masks(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let in_run = |t: &Token| match t.tok {
+        Tok::Num { .. } => true,
+        // The source character: the tokenizer reads dashes as '-'.
+        Tok::Sym(_) => matches!(&bytes[t.range.clone()], b"+" | b"-" | b"." | b"(" | b")" | b"/" | b":"),
+        Tok::Word(_) => false,
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !in_run(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < tokens.len() && in_run(&tokens[i]) {
+            i += 1;
+        }
+        let run = tokens[first].range.start..tokens[i - 1].range.end;
+        if !may_hold_mask(&bytes[run.clone()]) {
+            continue;
+        }
+        // The search sees the text before the run and the character after
+        // it, for word boundaries, and nothing further.
+        let limit = text[run.end..]
+            .chars()
+            .next()
+            .map_or(text.len(), |c| run.end + c.len_utf8());
+        let haystack = &text[..limit];
+        let mut at = run.start;
+        while let Some(m) = MASKS.find_at(haystack, at) {
+            found.push(m.range());
+            // No mask is empty.
+            at = m.end();
+        }
+    }
+    found
+}
+
+/// Three groups of digits, or two and a `/` or `:`.
+fn may_hold_mask(run: &[u8]) -> bool {
+    let mut groups = 0;
+    let mut in_digits = false;
+    let mut slash_or_colon = false;
+    for &b in run {
+        let digit = b.is_ascii_digit();
+        groups += usize::from(digit && !in_digits);
+        in_digits = digit;
+        slash_or_colon |= b == b'/' || b == b':';
+    }
+    groups >= 3 || (groups >= 2 && slash_or_colon)
 }
 
 fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) -> Option<(Found, usize)> {

@@ -244,3 +244,48 @@ fn the_tokenizer_reads_non_ascii_text_as_it_reads_ascii() {
     let sentences: Vec<usize> = tokenize(text, &lower).iter().map(|t| t.sentence).collect();
     assert_eq!(sentences[7], 1, "a period starts the next sentence");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+    /// Searching the runs of numbers and separators finds exactly the masks
+    /// a search of the whole text finds.
+    #[test]
+    fn masks_are_found_where_a_whole_search_finds_them(
+        parts in proptest::collection::vec(
+            proptest::sample::select(&[
+                "0", "1", "12", "123", "1234", "2024", "800", "4567", "1,500", "2.5", "+", "-", "–", ".", "(", ")", "/",
+                ":", ",", " ", "  ", "\u{a0}", "\n", "a", "x", "am", "call ", "é", "_",
+            ][..]),
+            0..24,
+        ),
+    ) {
+        let text = parts.concat();
+        let lower = text.to_ascii_lowercase();
+        let tokens = tokenize(&text, &lower);
+        let whole: Vec<Range<usize>> = MASKS.find_iter(&text).map(|m| m.range()).collect();
+        proptest::prop_assert_eq!(masks(&text, &tokens), whole, "{:?}", text);
+    }
+}
+
+#[test]
+fn masks_cover_phone_numbers_dates_times_and_ratios() {
+    let text =
+        "Call 0800 123 4567 or (555) 123-4567 on 2026-01-22, 1/22/26 at 10:30; mix 1:4, 3 / 4, not 15-60 or 2.5.";
+    let lower = text.to_ascii_lowercase();
+    let found: Vec<&str> = masks(text, &tokenize(text, &lower))
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "0800 123 4567",
+            "(555) 123-4567",
+            "2026-01-22",
+            "1/22/26",
+            "10:30",
+            "1:4",
+            "3 / 4"
+        ]
+    );
+}
