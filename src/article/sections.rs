@@ -67,6 +67,9 @@ pub(crate) fn build_tree(headings: &[Heading], content_starts: &[usize], end: us
 /// Normalises heading text for matching: lowercase words of letters and
 /// digits, joined by single spaces ("The Bottom-Line!" → "the bottom line").
 pub fn normalize_heading(text: &str) -> String {
+    if text.is_ascii() {
+        return normalize_ascii_heading(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -76,12 +79,44 @@ pub fn normalize_heading(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
+    out
+}
+
+/// [`normalize_heading`] of ASCII text, byte by byte: headings and FAQ
+/// questions are normalised for every article.
+fn normalize_ascii_heading(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let mut i = 0;
+    while i < bytes.len() {
+        if !in_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while i < bytes.len() && in_word(bytes[i]) {
+            i += 1;
+        }
+        // Apostrophes only inside a word.
+        let mut end = i;
+        while start < end && bytes[start] == b'\'' {
+            start += 1;
+        }
+        while end > start && bytes[end - 1] == b'\'' {
+            end -= 1;
+        }
+        if start == end {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..end]);
+    }
+    out.make_ascii_lowercase();
     out
 }
 
@@ -126,6 +161,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte-by-byte path for ASCII headings normalises as the
+        /// general one does.
+        #[test]
+        fn ascii_headings_normalise_as_any_heading_does(text in "[a-zA-Z0-9' .!?:&()*_-]{0,40}") {
+            let general: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .map(|w| w.trim_matches('\'').to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(normalize_heading(&text), general.join(" "));
+        }
+
         /// Whole words: the alias, padded with spaces, inside the padded
         /// heading.
         #[test]
