@@ -238,22 +238,14 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
                     end += 1;
                 }
             }
-            let digits = &text[start..end];
-            let value = if digits.contains(',') {
-                digits.replace(',', "").parse::<f64>()
-            } else {
-                digits.parse::<f64>()
-            };
+            let value = number_value(&text[start..end]);
             let before = text[..start].chars().next_back();
             let before2 = text[..start].chars().rev().nth(1);
             let glued_left = before.is_some_and(char::is_alphabetic)
                 || (before == Some('-') && before2.is_some_and(char::is_alphabetic))
                 || before == Some('.');
             tokens.push(Token {
-                tok: Tok::Num {
-                    value: value.unwrap_or(f64::NAN),
-                    glued_left,
-                },
+                tok: Tok::Num { value, glued_left },
                 range: start..end,
                 glued,
                 sentence,
@@ -268,22 +260,28 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
             while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
                 end += 1;
             }
+            let mut ascii = true;
             while end < bytes.len() {
+                // Any other ASCII character ends the word.
+                let byte = bytes[end];
+                if byte.is_ascii() && byte != b'\'' && !byte.is_ascii_alphabetic() {
+                    break;
+                }
                 let (ch, width) = char_at(text, end);
                 let inner_apostrophe = (ch == '\'' || ch == '’')
                     && end + width < bytes.len()
                     && char_at(text, end + width).0.is_alphabetic();
                 if ch.is_alphabetic() || inner_apostrophe {
+                    ascii &= ch.is_ascii();
                     end += width;
                 } else {
                     break;
                 }
             }
-            let raw = &text[start..end];
-            let word = if raw.is_ascii() {
+            let word = if ascii {
                 Cow::Borrowed(&lower[start..end])
             } else {
-                Cow::Owned(raw.to_lowercase().replace('’', "'"))
+                Cow::Owned(text[start..end].to_lowercase().replace('’', "'"))
             };
             tokens.push(Token {
                 tok: Tok::Word(word),
@@ -313,6 +311,27 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
         start = end;
     }
     tokens
+}
+
+/// The value of a number as the tokenizer reads it: digits, thousands
+/// separators, and a decimal part. Integers of up to 19 digits are summed
+/// in a `u64`, several times faster than parsing them; converting that to
+/// an `f64` rounds to the nearest value, as parsing does. Decimals and
+/// longer integers are parsed.
+fn number_value(digits: &str) -> f64 {
+    let mut value: u64 = 0;
+    let mut count = 0;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' if count < 19 => {
+                value = value * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b',' => {}
+            _ => return digits.replace(',', "").parse::<f64>().unwrap_or(f64::NAN),
+        }
+    }
+    value as f64
 }
 
 /// Reads a number at `i` (digits or number words); returns value and the

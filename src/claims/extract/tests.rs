@@ -289,3 +289,12 @@ fn masks_cover_phone_numbers_dates_times_and_ratios() {
         ]
     );
 }
+
+proptest::proptest! {
+    /// Summing digits reads a number exactly as parsing it does.
+    #[test]
+    fn numbers_are_read_as_parsing_reads_them(digits in "[0-9]{1,24}(,[0-9]{3}){0,3}(\\.[0-9]{1,8})?") {
+        let parsed = digits.replace(',', "").parse::<f64>().unwrap();
+        proptest::prop_assert_eq!(number_value(&digits).to_bits(), parsed.to_bits(), "{}", digits);
+    }
+}
