@@ -185,10 +185,20 @@ impl Config {
         }
     }
 
-    /// The shared search for the pack rules in `rules`.
+    /// The shared search for the pack rules in `rules` that can run: rules
+    /// `--select` or `--ignore` turned off never do, and a run that selects
+    /// no pack rule compiles no search.
     pub fn pack_prefilter(&self) -> Option<&crate::packs::Prefilter> {
         self.pack_prefilter
-            .get_or_init(|| crate::packs::Prefilter::new(&self.rules))
+            .get_or_init(|| {
+                let enabled: Vec<&'static Rule> = self
+                    .rules
+                    .iter()
+                    .copied()
+                    .filter(|rule| !self.disabled.contains(rule.name))
+                    .collect();
+                crate::packs::Prefilter::new(&enabled)
+            })
             .as_ref()
     }
 

@@ -344,6 +344,24 @@ mod tests {
     }
 
     #[test]
+    fn packs_turned_off_stay_out_of_the_shared_search() {
+        let mut config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        config
+            .disabled
+            .extend(["absolute-claim", "promotional-content"].map(String::from));
+        // One pack rule left to run: it searches on its own.
+        assert!(config.pack_prefilter().is_none());
+        let names: Vec<&str> = crate::lint_source("a.md", "# T\n\nTODO: a miracle cure.\n", &config)
+            .iter()
+            .map(|d| d.rule)
+            .collect();
+        assert!(
+            names.contains(&"placeholder-text") && !names.contains(&"absolute-claim"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn shipped_packs_load() {
         let names: Vec<&str> = shipped().iter().map(|r| r.name).collect();
         assert_eq!(names, ["absolute-claim", "promotional-content", "placeholder-text"]);
