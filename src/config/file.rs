@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
@@ -161,10 +162,10 @@ impl Loader<'_> {
         &self,
         value: &Value<'_>,
         known: &[&'static rules::Rule],
-    ) -> Result<HashMap<String, Option<Severity>>, ConfigError> {
+    ) -> Result<FxHashMap<String, Option<Severity>>, ConfigError> {
         let table = self.table(value, "[rules]")?;
         let categories = rules::categories(known);
-        let mut out = HashMap::new();
+        let mut out = FxHashMap::default();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
             if rules::find(known, name).is_none() && !categories.contains(&name) {
@@ -435,7 +436,7 @@ impl Loader<'_> {
         for item in array.iter() {
             let table = self.table(item, "[[overrides]]")?;
             let mut paths = globset::GlobSetBuilder::new();
-            let mut severities = HashMap::new();
+            let mut severities = FxHashMap::default();
             let mut has_paths = false;
             for (key, value) in table {
                 match key.get_ref().as_ref() {

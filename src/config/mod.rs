@@ -8,7 +8,7 @@
 pub mod file;
 pub mod template;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
@@ -92,11 +92,11 @@ pub struct Config {
     pub required_sections: Vec<RequiredSection>,
     /// Severity per rule name or category from `[rules]`; `None` turns the
     /// rule off. A rule's own entry wins over its category's.
-    pub severities: HashMap<String, Option<Severity>>,
+    pub severities: FxHashMap<String, Option<Severity>>,
     /// `[[overrides]]`: severities for files matching globs; later wins.
     pub overrides: Vec<Override>,
     /// Rules turned off by `--select`/`--ignore`, which win over the file.
-    pub disabled: HashSet<String>,
+    pub disabled: FxHashSet<String>,
     pub readability: Readability,
     /// Every rule that can run: built-in, shipped packs, then packs named
     /// in the config file.
@@ -170,9 +170,9 @@ impl Config {
         Config {
             today,
             required_sections: default_sections(),
-            severities: HashMap::new(),
+            severities: FxHashMap::default(),
             overrides: Vec::new(),
-            disabled: HashSet::new(),
+            disabled: FxHashSet::default(),
             readability: Readability::default(),
             rules: crate::rules::BUILTIN
                 .iter()
@@ -232,7 +232,7 @@ impl Config {
     }
 }
 
-fn lookup(map: &HashMap<String, Option<Severity>>, rule: &Rule) -> Option<Option<Severity>> {
+fn lookup(map: &FxHashMap<String, Option<Severity>>, rule: &Rule) -> Option<Option<Severity>> {
     map.get(rule.name).or_else(|| map.get(rule.category)).copied()
 }
 
@@ -240,7 +240,7 @@ fn lookup(map: &HashMap<String, Option<Severity>>, rule: &Rule) -> Option<Option
 #[derive(Debug, Clone)]
 pub struct Override {
     pub paths: globset::GlobSet,
-    pub severities: HashMap<String, Option<Severity>>,
+    pub severities: FxHashMap<String, Option<Severity>>,
 }
 
 /// Thresholds for the readability rules.
