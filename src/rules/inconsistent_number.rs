@@ -128,22 +128,28 @@ fn compare_bucket(
     }
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
-    let quantities = article.quantities();
-    // Compare only within a dimension, so the work grows with the number of
-    // like quantities, not with the square of all of them.
+/// The quantities that can be compared, as indexes, grouped by dimension,
+/// rate and interval-ness: only members of one bucket are compared, so the
+/// work grows with the number of like quantities, not with the square of
+/// all of them.
+fn buckets(quantities: &[claims::Quantity]) -> Vec<Vec<usize>> {
     let mut buckets: BTreeMap<_, Vec<usize>> = BTreeMap::new();
     for (index, q) in quantities.iter().enumerate() {
         if !q.found.negated {
             buckets.entry(claims::bucket_key(q)).or_default().push(index);
         }
     }
+    buckets.into_values().collect()
+}
+
+fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+    let quantities = article.quantities();
     let mut findings = Vec::new();
-    for members in buckets.values() {
+    for members in buckets(quantities) {
         // A bucket small enough for every earlier member to be a candidate
         // needs no index (see `compare_bucket`).
         let indexed = members.len() > MAX_CANDIDATES + 1;
-        compare_bucket(quantities, members, indexed, &mut findings);
+        compare_bucket(quantities, &members, indexed, &mut findings);
     }
     findings.sort_by_key(|&(later, _, _)| quantities[later].span.start);
     for (later, earlier, relation) in findings {
@@ -189,17 +195,6 @@ mod tests {
         "Up to 15% of patients report mild swelling.",
         "In one trial, 80% of patients saw results.",
     ];
-
-    /// Buckets of an article's quantities, as `check` forms them.
-    fn buckets(quantities: &[claims::Quantity]) -> Vec<Vec<usize>> {
-        let mut buckets: BTreeMap<_, Vec<usize>> = BTreeMap::new();
-        for (index, q) in quantities.iter().enumerate() {
-            if !q.found.negated {
-                buckets.entry(claims::bucket_key(q)).or_default().push(index);
-            }
-        }
-        buckets.into_values().collect()
-    }
 
     proptest! {
         /// Comparing every earlier member of a small bucket finds what the
