@@ -144,7 +144,7 @@ impl Words<'_> {
             };
             return (kind, 1);
         }
-        let c = self.text[i..].chars().next().unwrap_or(' ');
+        let (c, width) = crate::article::text::char_at(self.text, i);
         let kind = if c.is_alphanumeric() {
             WordChar::Core
         } else if c == '’' {
@@ -152,7 +152,7 @@ impl Words<'_> {
         } else {
             WordChar::Other
         };
-        (kind, c.len_utf8())
+        (kind, width)
     }
 }
 

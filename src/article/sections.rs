@@ -72,12 +72,8 @@ pub fn normalize_heading(text: &str) -> String {
     let bytes = text.as_bytes();
     // Whether the character at byte `i` belongs to a word, and its length.
     let word_char = |i: usize| -> (bool, usize) {
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            return (byte.is_ascii_alphanumeric() || byte == b'\'', 1);
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
+        let (c, width) = crate::article::text::char_at(text, i);
+        (c.is_alphanumeric() || c == '\'', width)
     };
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

@@ -3,6 +3,19 @@
 
 use std::ops::Range;
 
+/// The character at byte `i` of `text` (a character boundary) and its
+/// length in bytes, decoding only non-ASCII: for scanners that run over
+/// every byte of an article.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
 /// Whether `text` starts with `prefix`, ignoring ASCII case.
 pub fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
     text.as_bytes()

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::article::text::char_at;
 use crate::claims::subject::{Stem, content_stem, is_stop_word};
 use crate::claims::units::{Dimension, is_tens_word, number_word, unit};
 
@@ -189,17 +190,6 @@ fn is_negation(word: &str) -> bool {
             | "avoid"
             | "nor"
     )
-}
-
-/// The character at byte `i` and its length, decoding only non-ASCII.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let byte = text.as_bytes()[i];
-    if byte.is_ascii() {
-        return (char::from(byte), 1);
-    }
-    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-    (c, c.len_utf8())
 }
 
 /// Splits `text` into tokens. `lower` is `text` with ASCII letters
