@@ -270,8 +270,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     if args.jobs == Some(0) {
         return Err(Failure::Usage("--jobs must be at least 1".to_string()));
     }
-    let inputs = discover::discover(&args.paths, &args.exclude);
-    let stdin_text = if inputs.contains(&Input::Stdin) {
+    let stdin_text = if args.paths.iter().any(|path| path.as_os_str() == "-") {
         let mut buffer = Vec::new();
         Some(io::stdin().read_to_end(&mut buffer).map(|_| buffer))
     } else {
@@ -332,56 +331,70 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         .then(|| render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), args.format));
     let mut rule_counts = render::RuleCounts::default();
     // Files are linted a chunk at a time, in parallel, and printed (or
-    // spooled) in order as each chunk finishes: output stays deterministic,
-    // and memory does not grow with the number of files.
-    for (n, chunk) in inputs.chunks(CHUNK_FILES).enumerate() {
-        // The packs' shared search compiles beside the first files' parsing
-        // and rules, not before their pack rules.
-        let lint_chunk = || -> Vec<_> {
-            if n == 0 && !args.parse_only {
-                rayon::join(
-                    || config.pack_prefilter().is_some(),
-                    || chunk.par_iter().map(&lint).collect(),
-                )
-                .1
-            } else {
-                chunk.par_iter().map(&lint).collect()
+    // spooled) in order as each chunk finishes: output stays deterministic.
+    // The walk runs on a thread of its own and hands each file over as it
+    // finds it, with at most two chunks of paths waiting: memory does not
+    // grow with the number of files, not even by their paths.
+    let (paths, exclude) = (&args.paths, &args.exclude);
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(CHUNK_FILES * 2);
+        scope.spawn(move || discover::discover(paths, exclude, |input| sender.send(input).is_ok()));
+        let mut chunk: Vec<Input> = Vec::with_capacity(CHUNK_FILES);
+        for n in 0.. {
+            chunk.clear();
+            chunk.extend(receiver.iter().take(CHUNK_FILES));
+            if chunk.is_empty() {
+                break;
             }
-        };
-        let outcomes: Vec<_> = match &pool {
-            Some(pool) => pool.install(lint_chunk),
-            None => lint_chunk(),
-        };
-        for outcome in outcomes {
-            match outcome {
-                Ok(report) => {
-                    summary.add(&report);
-                    worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
-                    if streamed {
-                        out.write_all(report.rendered.as_bytes())?;
-                    }
-                    if let Some(spool) = &mut spool {
-                        spool.add(&report.rendered)?;
-                    }
-                    if args.statistics {
-                        rule_counts.add(&report);
-                    }
-                    if !report.internal_errors.is_empty() {
-                        had_error = true;
-                        out.flush()?;
-                        for error in &report.internal_errors {
-                            eprintln!("error: {}: {error}", report.path);
+            // The packs' shared search compiles beside the first files' parsing
+            // and rules, not before their pack rules.
+            let lint_chunk = || -> Vec<_> {
+                if n == 0 && !args.parse_only {
+                    rayon::join(
+                        || config.pack_prefilter().is_some(),
+                        || chunk.par_iter().map(&lint).collect(),
+                    )
+                    .1
+                } else {
+                    chunk.par_iter().map(&lint).collect()
+                }
+            };
+            let outcomes: Vec<_> = match &pool {
+                Some(pool) => pool.install(lint_chunk),
+                None => lint_chunk(),
+            };
+            for outcome in outcomes {
+                match outcome {
+                    Ok(report) => {
+                        summary.add(&report);
+                        worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
+                        if streamed {
+                            out.write_all(report.rendered.as_bytes())?;
+                        }
+                        if let Some(spool) = &mut spool {
+                            spool.add(&report.rendered)?;
+                        }
+                        if args.statistics {
+                            rule_counts.add(&report);
+                        }
+                        if !report.internal_errors.is_empty() {
+                            had_error = true;
+                            out.flush()?;
+                            for error in &report.internal_errors {
+                                eprintln!("error: {}: {error}", report.path);
+                            }
                         }
                     }
-                }
-                Err((path, message)) => {
-                    had_error = true;
-                    out.flush()?;
-                    eprintln!("error: {path}: {message}");
+                    Err((path, message)) => {
+                        had_error = true;
+                        out.flush()?;
+                        eprintln!("error: {path}: {message}");
+                    }
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     if args.statistics {
         out.write_all(render::statistics(&rule_counts, args.format).as_bytes())?;
     } else if let Some(spool) = spool

@@ -22,24 +22,28 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Expands `paths` (`-` is standard input) into inputs.
-pub fn discover(paths: &[PathBuf], exclude: &[String]) -> Vec<Input> {
-    let mut inputs = Vec::new();
+/// Expands `paths` (`-` is standard input) into inputs, handing each to
+/// `found` as soon as it is known, in order; stops early when `found`
+/// returns false.
+pub fn discover(paths: &[PathBuf], exclude: &[String], mut found: impl FnMut(Input) -> bool) {
     for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(error) => inputs.push(Input::Error(path.clone(), describe_io(&error))),
-            Ok(meta) if meta.is_dir() => walk(path, exclude, &mut inputs),
-            Ok(_) => inputs.push(Input::File(path.clone())),
+        let more = if path.as_os_str() == "-" {
+            found(Input::Stdin)
+        } else {
+            match std::fs::metadata(path) {
+                Err(error) => found(Input::Error(path.clone(), describe_io(&error))),
+                Ok(meta) if meta.is_dir() => walk(path, exclude, &mut found),
+                Ok(_) => found(Input::File(path.clone())),
+            }
+        };
+        if !more {
+            return;
         }
     }
-    inputs
 }
 
-fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>) {
+/// Walks `root`; false when `found` asked to stop.
+fn walk(root: &Path, exclude: &[String], found: &mut impl FnMut(Input) -> bool) -> bool {
     let mut overrides = ignore::overrides::OverrideBuilder::new(root);
     for glob in exclude {
         // An override glob that starts with `!` excludes matches.
@@ -52,19 +56,21 @@ fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>) {
         builder.overrides(overrides);
     }
     for entry in builder.build() {
-        match entry {
+        let more = match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
-                if is_file && is_markdown(entry.path()) {
-                    inputs.push(Input::File(entry.into_path()));
-                }
+                !(is_file && is_markdown(entry.path())) || found(Input::File(entry.into_path()))
             }
             Err(error) => {
                 let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
-                inputs.push(Input::Error(path, walk_error_message(&error)));
+                found(Input::Error(path, walk_error_message(&error)))
             }
+        };
+        if !more {
+            return false;
         }
     }
+    true
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {

@@ -232,6 +232,39 @@ fn directories_are_walked_sorted_respecting_gitignore() {
 }
 
 #[test]
+fn trees_larger_than_a_chunk_are_reported_whole_and_in_walk_order() {
+    // 750 files: the walk hands them over while the first chunk of 512 is
+    // linted, and the chunks must still come out in order.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut expected = Vec::new();
+    for d in ["a", "b", "c"] {
+        std::fs::create_dir(root.join(d)).unwrap();
+        for i in 0..250 {
+            let name = format!("{d}/{i:03}.md");
+            std::fs::write(root.join(&name), "# T\n\n## Empty\n").unwrap();
+            expected.push(format!("./{name}:3:1: error[empty-section]"));
+        }
+    }
+    let output = medlint()
+        .current_dir(root)
+        .args([".", "nope.md", "--select", "empty-section", "--format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 751, "{stdout}");
+    for (line, expected) in lines.iter().zip(&expected) {
+        assert!(line.starts_with(expected.as_str()), "{line:?} is not {expected:?}");
+    }
+    assert_eq!(lines[750], "750 files checked: 750 errors, 0 warnings");
+    // The missing path after the tree is still reported.
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr, "error: nope.md: no such file or directory\n");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
 fn unreadable_and_non_utf8_files_are_named_and_the_rest_still_checked() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
