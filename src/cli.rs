@@ -332,20 +332,26 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let mut rule_counts = render::RuleCounts::default();
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic.
-    // The walk runs on a thread of its own and hands each file over as it
-    // finds it, with at most two chunks of paths waiting: memory does not
-    // grow with the number of files, not even by their paths.
+    // The walk runs on a thread of its own and hands over each chunk as it
+    // fills, one chunk ahead of the linting: memory does not grow with the
+    // number of files, not even by their paths.
     let (paths, exclude) = (&args.paths, &args.exclude);
     std::thread::scope(|scope| -> Result<(), Failure> {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(CHUNK_FILES * 2);
-        scope.spawn(move || discover::discover(paths, exclude, |input| sender.send(input).is_ok()));
-        let mut chunk: Vec<Input> = Vec::with_capacity(CHUNK_FILES);
-        for n in 0.. {
-            chunk.clear();
-            chunk.extend(receiver.iter().take(CHUNK_FILES));
-            if chunk.is_empty() {
-                break;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
+        scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK_FILES);
+            discover::discover(paths, exclude, |input| {
+                chunk.push(input);
+                chunk.len() < CHUNK_FILES
+                    || sender
+                        .send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_FILES)))
+                        .is_ok()
+            });
+            if !chunk.is_empty() {
+                let _ = sender.send(chunk);
             }
+        });
+        for (n, chunk) in receiver.iter().enumerate() {
             // The packs' shared search compiles beside the first files' parsing
             // and rules, not before their pack rules.
             let lint_chunk = || -> Vec<_> {
