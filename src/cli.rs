@@ -332,26 +332,29 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let mut rule_counts = render::RuleCounts::default();
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic.
-    // The walk runs on a thread of its own and hands over each chunk as it
-    // fills, one chunk ahead of the linting: memory does not grow with the
-    // number of files, not even by their paths.
-    let (paths, exclude) = (&args.paths, &args.exclude);
+    // The first chunk is walked here. When there are more files, the rest
+    // of the walk runs on a thread of its own and hands over each chunk as
+    // it fills, one chunk ahead of the linting: memory does not grow with
+    // the number of files, not even by their paths.
+    let mut inputs = discover::discover(&args.paths, &args.exclude);
+    let first: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
     std::thread::scope(|scope| -> Result<(), Failure> {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
-        scope.spawn(move || {
-            let mut chunk = Vec::with_capacity(CHUNK_FILES);
-            discover::discover(paths, exclude, |input| {
-                chunk.push(input);
-                chunk.len() < CHUNK_FILES
-                    || sender
-                        .send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_FILES)))
-                        .is_ok()
+        let (sender, rest) = std::sync::mpsc::sync_channel(1);
+        if first.len() == CHUNK_FILES {
+            scope.spawn(move || {
+                let mut inputs = inputs.peekable();
+                while inputs.peek().is_some() {
+                    let chunk: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
+                    if sender.send(chunk).is_err() {
+                        break;
+                    }
+                }
             });
-            if !chunk.is_empty() {
-                let _ = sender.send(chunk);
-            }
-        });
-        for (n, chunk) in receiver.iter().enumerate() {
+        } else {
+            drop(sender);
+        }
+        let chunks = std::iter::once(first).filter(|chunk| !chunk.is_empty()).chain(rest);
+        for (n, chunk) in chunks.enumerate() {
             // The packs' shared search compiles beside the first files' parsing
             // and rules, not before their pack rules.
             let lint_chunk = || -> Vec<_> {

@@ -22,28 +22,61 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Expands `paths` (`-` is standard input) into inputs, handing each to
-/// `found` as soon as it is known, in order; stops early when `found`
-/// returns false.
-pub fn discover(paths: &[PathBuf], exclude: &[String], mut found: impl FnMut(Input) -> bool) {
-    for path in paths {
-        let more = if path.as_os_str() == "-" {
-            found(Input::Stdin)
-        } else {
-            match std::fs::metadata(path) {
-                Err(error) => found(Input::Error(path.clone(), describe_io(&error))),
-                Ok(meta) if meta.is_dir() => walk(path, exclude, &mut found),
-                Ok(_) => found(Input::File(path.clone())),
+/// Expands `paths` (`-` is standard input) into inputs, in order, one at a
+/// time: a directory is walked as the inputs are taken, not before.
+pub fn discover<'a>(paths: &'a [PathBuf], exclude: &'a [String]) -> Discovery<'a> {
+    Discovery {
+        paths: paths.iter(),
+        exclude,
+        walk: None,
+    }
+}
+
+/// The inputs of [`discover`].
+pub struct Discovery<'a> {
+    paths: std::slice::Iter<'a, PathBuf>,
+    exclude: &'a [String],
+    /// The directory being walked, and its walk.
+    walk: Option<(&'a Path, ignore::Walk)>,
+}
+
+impl Iterator for Discovery<'_> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            if let Some((root, walk)) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(entry)) => {
+                        let is_file = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
+                        if is_file && is_markdown(entry.path()) {
+                            return Some(Input::File(entry.into_path()));
+                        }
+                    }
+                    Some(Err(error)) => {
+                        let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                        return Some(Input::Error(path, walk_error_message(&error)));
+                    }
+                    None => self.walk = None,
+                }
+                continue;
             }
-        };
-        if !more {
-            return;
+            let path = self.paths.next()?;
+            if path.as_os_str() == "-" {
+                return Some(Input::Stdin);
+            }
+            match std::fs::metadata(path) {
+                Err(error) => return Some(Input::Error(path.clone(), describe_io(&error))),
+                Ok(meta) if meta.is_dir() => self.walk = Some((path, walk(path, self.exclude))),
+                Ok(_) => return Some(Input::File(path.clone())),
+            }
         }
     }
 }
 
-/// Walks `root`; false when `found` asked to stop.
-fn walk(root: &Path, exclude: &[String], found: &mut impl FnMut(Input) -> bool) -> bool {
+/// A walk of `root` in file-name order, honouring ignore files and the
+/// `exclude` globs.
+fn walk(root: &Path, exclude: &[String]) -> ignore::Walk {
     let mut overrides = ignore::overrides::OverrideBuilder::new(root);
     for glob in exclude {
         // An override glob that starts with `!` excludes matches.
@@ -55,22 +88,7 @@ fn walk(root: &Path, exclude: &[String], found: &mut impl FnMut(Input) -> bool) 
     if let Ok(overrides) = overrides.build() {
         builder.overrides(overrides);
     }
-    for entry in builder.build() {
-        let more = match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
-                !(is_file && is_markdown(entry.path())) || found(Input::File(entry.into_path()))
-            }
-            Err(error) => {
-                let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
-                found(Input::Error(path, walk_error_message(&error)))
-            }
-        };
-        if !more {
-            return false;
-        }
-    }
-    true
+    builder.build()
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {
