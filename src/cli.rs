@@ -331,79 +331,56 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         .then(|| render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), args.format));
     let mut rule_counts = render::RuleCounts::default();
     // Files are linted a chunk at a time, in parallel, and printed (or
-    // spooled) in order as each chunk finishes: output stays deterministic.
-    // The first chunk is walked here. When there are more files, the rest
-    // of the walk runs on a thread of its own and hands over each chunk as
-    // it fills, one chunk ahead of the linting: memory does not grow with
-    // the number of files, not even by their paths.
-    let mut inputs = discover::discover(&args.paths, &args.exclude);
-    let first: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
-    std::thread::scope(|scope| -> Result<(), Failure> {
-        let (sender, rest) = std::sync::mpsc::sync_channel(1);
-        if first.len() == CHUNK_FILES {
-            scope.spawn(move || {
-                let mut inputs = inputs.peekable();
-                while inputs.peek().is_some() {
-                    let chunk: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
-                    if sender.send(chunk).is_err() {
-                        break;
+    // spooled) in order as each chunk finishes: output stays deterministic,
+    // and memory does not grow with the number of files.
+    for (n, chunk) in in_chunks(discover::discover(args.paths.clone(), args.exclude.clone())).enumerate() {
+        // The packs' shared search compiles beside the first files' parsing
+        // and rules, not before their pack rules.
+        let lint_chunk = || -> Vec<_> {
+            if n == 0 && !args.parse_only {
+                rayon::join(
+                    || config.pack_prefilter().is_some(),
+                    || chunk.par_iter().map(&lint).collect(),
+                )
+                .1
+            } else {
+                chunk.par_iter().map(&lint).collect()
+            }
+        };
+        let outcomes: Vec<_> = match &pool {
+            Some(pool) => pool.install(lint_chunk),
+            None => lint_chunk(),
+        };
+        for outcome in outcomes {
+            match outcome {
+                Ok(report) => {
+                    summary.add(&report);
+                    worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
+                    if streamed {
+                        out.write_all(report.rendered.as_bytes())?;
                     }
-                }
-            });
-        } else {
-            drop(sender);
-        }
-        let chunks = std::iter::once(first).filter(|chunk| !chunk.is_empty()).chain(rest);
-        for (n, chunk) in chunks.enumerate() {
-            // The packs' shared search compiles beside the first files' parsing
-            // and rules, not before their pack rules.
-            let lint_chunk = || -> Vec<_> {
-                if n == 0 && !args.parse_only {
-                    rayon::join(
-                        || config.pack_prefilter().is_some(),
-                        || chunk.par_iter().map(&lint).collect(),
-                    )
-                    .1
-                } else {
-                    chunk.par_iter().map(&lint).collect()
-                }
-            };
-            let outcomes: Vec<_> = match &pool {
-                Some(pool) => pool.install(lint_chunk),
-                None => lint_chunk(),
-            };
-            for outcome in outcomes {
-                match outcome {
-                    Ok(report) => {
-                        summary.add(&report);
-                        worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
-                        if streamed {
-                            out.write_all(report.rendered.as_bytes())?;
-                        }
-                        if let Some(spool) = &mut spool {
-                            spool.add(&report.rendered)?;
-                        }
-                        if args.statistics {
-                            rule_counts.add(&report);
-                        }
-                        if !report.internal_errors.is_empty() {
-                            had_error = true;
-                            out.flush()?;
-                            for error in &report.internal_errors {
-                                eprintln!("error: {}: {error}", report.path);
-                            }
-                        }
+                    if let Some(spool) = &mut spool {
+                        spool.add(&report.rendered)?;
                     }
-                    Err((path, message)) => {
+                    if args.statistics {
+                        rule_counts.add(&report);
+                    }
+                    if !report.internal_errors.is_empty() {
                         had_error = true;
                         out.flush()?;
-                        eprintln!("error: {path}: {message}");
+                        for error in &report.internal_errors {
+                            eprintln!("error: {}: {error}", report.path);
+                        }
                     }
+                }
+                Err((path, message)) => {
+                    had_error = true;
+                    out.flush()?;
+                    eprintln!("error: {path}: {message}");
                 }
             }
         }
-        Ok(())
-    })?;
+    }
     if args.statistics {
         out.write_all(render::statistics(&rule_counts, args.format).as_bytes())?;
     } else if let Some(spool) = spool
@@ -432,6 +409,27 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     };
     let failed = threshold.is_some_and(|threshold| worst.is_some_and(|worst| worst >= threshold));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// `inputs` in chunks of [`CHUNK_FILES`], in order. The first chunk is
+/// taken here; when there are more files, the rest of the walk runs on a
+/// thread of its own, one chunk ahead of the caller, so that not even the
+/// paths are held for the whole run. Runs of one chunk or less start no
+/// thread. The thread stops once the chunks are dropped.
+fn in_chunks(mut inputs: discover::Discovery) -> impl Iterator<Item = Vec<Input>> {
+    let first: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
+    let (sender, rest) = std::sync::mpsc::sync_channel(1);
+    if first.len() == CHUNK_FILES {
+        std::thread::spawn(move || {
+            loop {
+                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
+                if chunk.is_empty() || sender.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    (!first.is_empty()).then_some(first).into_iter().chain(rest)
 }
 
 fn init(path: &std::path::Path) -> Result<i32, Failure> {

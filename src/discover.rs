@@ -24,23 +24,24 @@ pub fn is_markdown(path: &Path) -> bool {
 
 /// Expands `paths` (`-` is standard input) into inputs, in order, one at a
 /// time: a directory is walked as the inputs are taken, not before.
-pub fn discover<'a>(paths: &'a [PathBuf], exclude: &'a [String]) -> Discovery<'a> {
+pub fn discover(paths: Vec<PathBuf>, exclude: Vec<String>) -> Discovery {
     Discovery {
-        paths: paths.iter(),
+        paths: paths.into_iter(),
         exclude,
         walk: None,
     }
 }
 
-/// The inputs of [`discover`].
-pub struct Discovery<'a> {
-    paths: std::slice::Iter<'a, PathBuf>,
-    exclude: &'a [String],
+/// The inputs of [`discover`]. It owns what it needs, so that a thread of
+/// its own can go on with a walk.
+pub struct Discovery {
+    paths: std::vec::IntoIter<PathBuf>,
+    exclude: Vec<String>,
     /// The directory being walked, and its walk.
-    walk: Option<(&'a Path, ignore::Walk)>,
+    walk: Option<(PathBuf, ignore::Walk)>,
 }
 
-impl Iterator for Discovery<'_> {
+impl Iterator for Discovery {
     type Item = Input;
 
     fn next(&mut self) -> Option<Input> {
@@ -54,7 +55,7 @@ impl Iterator for Discovery<'_> {
                         }
                     }
                     Some(Err(error)) => {
-                        let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                        let path = error_path(&error).unwrap_or_else(|| root.clone());
                         return Some(Input::Error(path, walk_error_message(&error)));
                     }
                     None => self.walk = None,
@@ -65,10 +66,13 @@ impl Iterator for Discovery<'_> {
             if path.as_os_str() == "-" {
                 return Some(Input::Stdin);
             }
-            match std::fs::metadata(path) {
-                Err(error) => return Some(Input::Error(path.clone(), describe_io(&error))),
-                Ok(meta) if meta.is_dir() => self.walk = Some((path, walk(path, self.exclude))),
-                Ok(_) => return Some(Input::File(path.clone())),
+            match std::fs::metadata(&path) {
+                Err(error) => return Some(Input::Error(path, describe_io(&error))),
+                Ok(meta) if meta.is_dir() => {
+                    let walk = walk(&path, &self.exclude);
+                    self.walk = Some((path, walk));
+                }
+                Ok(_) => return Some(Input::File(path)),
             }
         }
     }
