@@ -233,14 +233,14 @@ fn directories_are_walked_sorted_respecting_gitignore() {
 
 #[test]
 fn trees_larger_than_a_chunk_are_reported_whole_and_in_walk_order() {
-    // 750 files: the walk hands them over while the first chunk of 512 is
-    // linted, and the chunks must still come out in order.
+    // 1,200 files, three chunks of up to 512: the walk hands the second and
+    // third over while the first is linted, and they must come out in order.
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let mut expected = Vec::new();
     for d in ["a", "b", "c"] {
         std::fs::create_dir(root.join(d)).unwrap();
-        for i in 0..250 {
+        for i in 0..400 {
             let name = format!("{d}/{i:03}.md");
             std::fs::write(root.join(&name), "# T\n\n## Empty\n").unwrap();
             expected.push(format!("./{name}:3:1: error[empty-section]"));
@@ -253,11 +253,11 @@ fn trees_larger_than_a_chunk_are_reported_whole_and_in_walk_order() {
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 751, "{stdout}");
+    assert_eq!(lines.len(), 1201, "{stdout}");
     for (line, expected) in lines.iter().zip(&expected) {
         assert!(line.starts_with(expected.as_str()), "{line:?} is not {expected:?}");
     }
-    assert_eq!(lines[750], "750 files checked: 750 errors, 0 warnings");
+    assert_eq!(lines[1200], "1200 files checked: 1200 errors, 0 warnings");
     // The missing path after the tree is still reported.
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr, "error: nope.md: no such file or directory\n");
