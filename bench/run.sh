@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times medlint on generated corpora of 1,000 and 10,000 articles, and on
 # the real pages in ../shared/corpus when present, against a
-# pulldown-cmark-only baseline (`--parse-only`, same walk, reads and
-# threads) and, when installed, rumdl and markdownlint-cli2. Prints the
+# pulldown-cmark-only baseline (`examples/parse_floor.rs`: the same walk,
+# reads and threads) and, when installed, rumdl and markdownlint-cli2. Prints the
 # ratios. Needs python3; uses hyperfine when present, else repeated runs
 # timed with bash's `time`.
 #
@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 generator="${MEDLINT_BENCH_GENERATOR:-../shared/bench/gen_corpus.py}"
 sizes=("${@:-1000 10000}")
 read -r -a sizes <<< "${sizes[*]}"
-cargo build --release --quiet
+cargo build --release --quiet --bin medlint --example parse_floor
 bin="$PWD/target/release/medlint"
+floor_bin="$PWD/target/release/examples/parse_floor"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -45,11 +46,11 @@ median() {
 bench() {
   local corpus="$1" label="$2"
   echo "== $label ($(du -sh "$corpus" | cut -f1)), $(nproc) cores"
-  floor=$(median "$bin check '$corpus' --parse-only --no-config --quiet")
+  floor=$(median "$floor_bin '$corpus'")
   lint=$(median "$bin check '$corpus' --no-config --today 2026-11-24 --quiet --format concise")
   # medlint exits 1 when it finds problems; only the figure matters here.
   peak=$( { /usr/bin/time -f '%M' "$bin" check "$corpus" --no-config --today 2026-11-24 --quiet --format concise >/dev/null || true; } 2>&1 | tail -1)
-  printf '%-28s %8ss\n' "parse floor (--parse-only)" "$floor"
+  printf '%-28s %8ss\n' "parse floor (parse_floor)" "$floor"
   printf '%-28s %8ss  %5sx the floor, peak %s KB\n' "medlint (every rule)" "$lint" "$(ratio "$lint" "$floor")" "$peak"
   if command -v rumdl >/dev/null 2>&1; then
     # rumdl caches results between runs by default; time real work.

@@ -8,6 +8,9 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use medlint::article::Article;
 use medlint::config::Config;
+use medlint::context::Context;
+use medlint::diagnostic::Emitter;
+use medlint::rules::Check;
 
 /// About 60 KB: the three example articles, their sections repeated.
 fn long_article() -> String {
@@ -40,20 +43,34 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("parse", |b| b.iter(|| Article::parse(black_box(&source))));
     let article = Article::parse(&source);
+    let sentences: Vec<_> = article
+        .blocks
+        .iter()
+        .map(|b| medlint::article::prose::sentences(&b.text))
+        .collect();
     group.bench_function("claims extraction", |b| {
-        b.iter(|| medlint::claims::collect(black_box(&article)).len())
+        b.iter(|| medlint::claims::collect(black_box(&article), &sentences).len())
     });
-    let packs: Vec<_> = config.rules.iter().copied().filter(|r| r.pack.is_some()).collect();
-    // A fresh article each time: the packs' shared search is remembered
-    // per article.
+    let packs: Vec<_> = config
+        .rules
+        .rules()
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::Pack(pack) => Some(pack),
+            Check::Builtin(_) => None,
+        })
+        .collect();
+    let search = config.rules.shared_search();
+    // A fresh context each time: the packs' shared search is remembered
+    // per file.
     group.bench_function("packs", |b| {
         b.iter_batched(
-            || Article::parse(&source),
-            |article| {
+            || Context::new(Article::parse(&source), search.map(|s| s.set())),
+            |cx| {
                 let mut total = 0;
-                for &rule in &packs {
-                    let mut out = medlint::rules::Emitter::new(rule, rule.default_severity);
-                    (rule.check)(black_box(&article), &config, &mut out);
+                for &pack in &packs {
+                    let mut out = Emitter::new(pack.name, pack.category, pack.severity);
+                    medlint::packs::check(pack, black_box(&cx), search.and_then(|s| s.slot(pack)), &mut out);
                     total += out.into_diagnostics().len();
                 }
                 total
@@ -62,7 +79,7 @@ fn benches(c: &mut Criterion) {
         )
     });
     group.bench_function("lint", |b| {
-        b.iter(|| medlint::lint_source("a.md", black_box(&source), &config))
+        b.iter(|| medlint::lint(black_box(&source), "a.md", &config.options, &config.rules))
     });
     group.finish();
 }

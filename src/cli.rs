@@ -8,14 +8,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::article::review::Field;
-use crate::config::Config;
-use crate::config::file as config_file;
+use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input};
 use crate::line_index::LineIndex;
 use crate::render::{self, FileReport, Format, Located, Summary};
-use crate::rules;
+use crate::rules::RuleSet;
 use crate::suggest::did_you_mean;
+use crate::toml_file::FileError;
 
 /// Files linted in parallel before their output is written.
 const CHUNK_FILES: usize = 512;
@@ -134,9 +134,6 @@ struct CheckArgs {
     /// Ignore every config file
     #[arg(long)]
     no_config: bool,
-    /// Benchmark baseline: walk, read and parse with pulldown-cmark only
-    #[arg(long, hide = true)]
-    parse_only: bool,
     /// Read a further front matter key as a known field, e.g. lastupdate=updated (repeatable)
     #[arg(long, value_name = "KEY=FIELD")]
     front_matter_key: Vec<String>,
@@ -153,8 +150,8 @@ pub fn run(args: Vec<String>) -> i32 {
     };
     let result = match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config)),
-        Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config)),
+        Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
+        Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
         Command::Init { path } => init(&path),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -199,7 +196,7 @@ pub fn run(args: Vec<String>) -> i32 {
 enum Failure {
     BrokenPipe,
     Usage(String),
-    Config(config_file::ConfigError, bool),
+    Config(FileError, bool),
 }
 
 impl From<io::Error> for Failure {
@@ -237,48 +234,87 @@ fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
         .map_err(|_| Failure::Usage(format!("{origin} must be a date as YYYY-MM-DD, got \"{text}\"")))
 }
 
-fn check(args: CheckArgs) -> Result<i32, Failure> {
-    let today = parse_today(args.today.as_deref())?;
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let mut config = Config::new(today);
-    let config_path = match (&args.config, args.no_config) {
-        (_, true) => None,
-        (Some(path), false) => Some(path.clone()),
-        (None, false) => std::env::current_dir().ok().and_then(|dir| config_file::discover(&dir)),
-    };
-    if let Some(path) = &config_path
-        && let Err(error) = config_file::load(path, &mut config)
-    {
-        return Err(Failure::Config(error, color));
+impl FailOn {
+    /// The lowest severity that fails the run, if any does.
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
     }
-    apply_rule_selection(&mut config, &args.select, &args.ignore)?;
-    for mapping in &args.front_matter_key {
-        let (key, field) = mapping
-            .split_once('=')
-            .ok_or_else(|| Failure::Usage(format!("--front-matter-key takes KEY=FIELD, got \"{mapping}\"")))?;
-        let parsed = Field::parse(field.trim()).ok_or_else(|| {
-            Failure::Usage(format!(
-                "--front-matter-key: unknown field \"{field}\" (use author, reviewed_by, reviewed_on, published, updated or next_review)"
-            ))
-        })?;
-        config.review_options.extra_keys.push((key.trim().to_string(), parsed));
+}
+
+/// A check run's settings, resolved from the arguments, the environment
+/// and the config file.
+struct Run {
+    config: Config,
+    color: bool,
+    /// Standard input, read once when `-` is among the paths.
+    stdin: Option<io::Result<Vec<u8>>>,
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl CheckArgs {
+    fn resolve(&self) -> Result<Run, Failure> {
+        let today = parse_today(self.today.as_deref())?;
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        let mut config = Config::new(today);
+        let config_path = match (&self.config, self.no_config) {
+            (_, true) => None,
+            (Some(path), false) => Some(path.clone()),
+            (None, false) => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+        };
+        if let Some(path) = &config_path {
+            config.load(path).map_err(|error| Failure::Config(error, color))?;
+        }
+        config
+            .rules
+            .select(&self.select, &self.ignore)
+            .map_err(Failure::Usage)?;
+        for mapping in &self.front_matter_key {
+            let (key, field) = mapping
+                .split_once('=')
+                .ok_or_else(|| Failure::Usage(format!("--front-matter-key takes KEY=FIELD, got \"{mapping}\"")))?;
+            let parsed = Field::parse(field.trim()).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--front-matter-key: unknown field \"{field}\" (use author, reviewed_by, reviewed_on, published, updated or next_review)"
+                ))
+            })?;
+            config.options.reading.extra_keys.push((key.trim().to_string(), parsed));
+        }
+        let pool = match self.jobs {
+            Some(0) => return Err(Failure::Usage("--jobs must be at least 1".to_string())),
+            Some(jobs) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build()
+                    .map_err(|error| Failure::Usage(format!("cannot start {jobs} threads: {error}")))?,
+            ),
+            None => None,
+        };
+        let stdin = self.paths.iter().any(|path| path.as_os_str() == "-").then(|| {
+            let mut buffer = Vec::new();
+            io::stdin().read_to_end(&mut buffer).map(|_| buffer)
+        });
+        Ok(Run {
+            config,
+            color,
+            stdin,
+            pool,
+        })
     }
-    if args.jobs == Some(0) {
-        return Err(Failure::Usage("--jobs must be at least 1".to_string()));
-    }
-    let stdin_text = if args.paths.iter().any(|path| path.as_os_str() == "-") {
-        let mut buffer = Vec::new();
-        Some(io::stdin().read_to_end(&mut buffer).map(|_| buffer))
-    } else {
-        None
-    };
-    // With --statistics only counts are printed: render nothing per file.
-    let render_format = (!args.statistics).then_some(args.format);
-    let lint = |input: &Input| -> Result<FileReport, (String, String)> {
+}
+
+impl Run {
+    /// Reads and lints one input, rendered for `format` (nothing with
+    /// `None`); an input that cannot be read is its path and why.
+    fn lint(&self, input: &Input, stdin_name: &str, format: Option<Format>) -> Result<FileReport, (String, String)> {
         let (path, bytes) = match input {
             Input::File(path) => {
                 let shown = path.display().to_string();
@@ -287,49 +323,84 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                     Err(error) => return Err((shown, discover::describe_io(&error))),
                 }
             }
-            Input::Stdin => match &stdin_text {
-                Some(Ok(bytes)) => (args.stdin_filename.clone(), bytes.clone()),
-                Some(Err(error)) => {
-                    return Err((args.stdin_filename.clone(), discover::describe_io(error)));
-                }
+            Input::Stdin => match &self.stdin {
+                Some(Ok(bytes)) => (stdin_name.to_string(), bytes.clone()),
+                Some(Err(error)) => return Err((stdin_name.to_string(), discover::describe_io(error))),
                 None => unreachable!("stdin is read when it is an input"),
             },
-            Input::Error(path, message) => {
-                return Err((path.display().to_string(), message.clone()));
-            }
+            Input::Error(path, message) => return Err((path.display().to_string(), message.clone())),
         };
         let source = decode(&bytes).map_err(|message| (path.clone(), message))?;
-        if args.parse_only {
-            let events = pulldown_cmark::Parser::new_ext(&source, pulldown_cmark::Options::all()).count();
-            std::hint::black_box(events);
-            return Ok(FileReport {
-                path,
-                diagnostics: Vec::new(),
-                rendered: String::new(),
-                internal_errors: Vec::new(),
-            });
-        }
-        Ok(lint_file(path, &source, &config, render_format, color))
-    };
-    let pool = match args.jobs {
-        Some(jobs) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs)
-                .build()
-                .map_err(|error| Failure::Usage(format!("cannot start {jobs} threads: {error}")))?,
-        ),
-        None => None,
-    };
+        Ok(lint_file(path, &source, &self.config, format, self.color))
+    }
+}
 
+/// Where a run's reports go: printed as they come, spooled into one
+/// document, or only counted.
+enum Sink {
+    /// Human, concise and GitHub output: each file's text as it comes.
+    Stream,
+    /// JSON, SARIF, GitLab and JUnit: entries spooled until the totals are
+    /// known.
+    Spool(render::Spool<tempfile::SpooledTempFile>),
+    /// `--statistics`: findings per rule.
+    Statistics(render::RuleCounts),
+}
+
+impl Sink {
+    fn new(format: Format, statistics: bool) -> Sink {
+        if statistics {
+            Sink::Statistics(render::RuleCounts::default())
+        } else if format.is_spooled() {
+            Sink::Spool(render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), format))
+        } else {
+            Sink::Stream
+        }
+    }
+
+    /// What each file's report must carry for this sink.
+    fn render_format(&self, format: Format) -> Option<Format> {
+        (!matches!(self, Sink::Statistics(_))).then_some(format)
+    }
+
+    fn add(&mut self, report: &FileReport, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Sink::Stream => out.write_all(report.rendered.as_bytes()),
+            Sink::Spool(spool) => spool.add(&report.rendered),
+            Sink::Statistics(counts) => {
+                counts.add(report);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes what waits for the end of the run.
+    fn finish(self, format: Format, summary: &Summary, config: &Config, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Sink::Stream => Ok(()),
+            Sink::Statistics(counts) => out.write_all(render::statistics(&counts, format).as_bytes()),
+            Sink::Spool(spool) => {
+                let Some(frame) = render::frame(format, summary, config.rules.rules()) else {
+                    return Ok(());
+                };
+                let (mut spooled, any) = spool.into_parts();
+                spooled.seek(io::SeekFrom::Start(0))?;
+                frame.write(out, &mut spooled, any)
+            }
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> Result<i32, Failure> {
+    let run = args.resolve()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut had_error = false;
     let mut worst: Option<Severity> = None;
-    let streamed = args.format.is_streamed() && !args.statistics;
-    let mut spool = (args.format.is_spooled() && !args.statistics)
-        .then(|| render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), args.format));
-    let mut rule_counts = render::RuleCounts::default();
+    let mut sink = Sink::new(args.format, args.statistics);
+    let render_format = sink.render_format(args.format);
+    let lint = |input: &Input| run.lint(input, &args.stdin_filename, render_format);
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.
@@ -337,9 +408,9 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         // The packs' shared search compiles beside the first files' parsing
         // and rules, not before their pack rules.
         let lint_chunk = || -> Vec<_> {
-            if n == 0 && !args.parse_only {
+            if n == 0 {
                 rayon::join(
-                    || config.pack_prefilter().is_some(),
+                    || run.config.rules.shared_search().is_some(),
                     || chunk.par_iter().map(&lint).collect(),
                 )
                 .1
@@ -347,7 +418,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                 chunk.par_iter().map(&lint).collect()
             }
         };
-        let outcomes: Vec<_> = match &pool {
+        let outcomes: Vec<_> = match &run.pool {
             Some(pool) => pool.install(lint_chunk),
             None => lint_chunk(),
         };
@@ -356,15 +427,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                 Ok(report) => {
                     summary.add(&report);
                     worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
-                    if streamed {
-                        out.write_all(report.rendered.as_bytes())?;
-                    }
-                    if let Some(spool) = &mut spool {
-                        spool.add(&report.rendered)?;
-                    }
-                    if args.statistics {
-                        rule_counts.add(&report);
-                    }
+                    sink.add(&report, &mut out)?;
                     if !report.internal_errors.is_empty() {
                         had_error = true;
                         out.flush()?;
@@ -381,18 +444,11 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             }
         }
     }
-    if args.statistics {
-        out.write_all(render::statistics(&rule_counts, args.format).as_bytes())?;
-    } else if let Some(spool) = spool
-        && let Some(frame) = render::frame(args.format, &summary, &config.rules)
-    {
-        let (mut spooled, any) = spool.into_parts();
-        spooled.seek(io::SeekFrom::Start(0))?;
-        frame.write(&mut out, &mut spooled, any)?;
-    }
+    let statistics = matches!(sink, Sink::Statistics(_));
+    sink.finish(args.format, &summary, &run.config, &mut out)?;
     if args.format.has_summary_line() && !args.quiet {
         let any = summary.errors + summary.warnings + summary.infos > 0;
-        if args.format == Format::Human && any && !args.statistics {
+        if args.format == Format::Human && any && !statistics {
             writeln!(out)?;
         }
         writeln!(out, "{}", summary.line())?;
@@ -401,13 +457,10 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     if had_error {
         return Ok(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|threshold| worst.is_some_and(|worst| worst >= threshold));
+    let failed = args
+        .fail_on
+        .threshold()
+        .is_some_and(|threshold| worst.is_some_and(|worst| worst >= threshold));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 
@@ -457,35 +510,6 @@ fn init(path: &std::path::Path) -> Result<i32, Failure> {
     Ok(EXIT_OK)
 }
 
-/// Applies `--select` and `--ignore` (rule names or categories).
-fn apply_rule_selection(config: &mut Config, select: &[String], ignore: &[String]) -> Result<(), Failure> {
-    let categories = rules::categories(&config.rules);
-    let matches = |rule: &rules::Rule, names: &[String]| names.iter().any(|n| n == rule.name || n == rule.category);
-    for name in select.iter().chain(ignore) {
-        if config.find_rule(name).is_none() && !categories.contains(&name.as_str()) {
-            let candidates = config.rules.iter().map(|r| r.name).chain(categories.iter().copied());
-            let hint = did_you_mean(name, candidates)
-                .map(|s| format!("; did you mean \"{s}\"?"))
-                .unwrap_or_default();
-            return Err(Failure::Usage(format!("unknown rule or category \"{name}\"{hint}")));
-        }
-    }
-    for &rule in &config.rules.clone() {
-        let selected = select.is_empty() || matches(rule, select);
-        if !selected || matches(rule, ignore) {
-            config.disabled.insert(rule.name.to_string());
-        } else if !select.is_empty() && config.severity_of(rule).is_none() {
-            // Selecting a rule by name turns it on even when the file says off.
-            if select.iter().any(|n| n == rule.name) {
-                config
-                    .severities
-                    .insert(rule.name.to_string(), Some(rule.default_severity));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Decodes a file as UTF-8 (a byte order mark is allowed), or says why not.
 fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.contains(&0) {
@@ -498,13 +522,13 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn lint_file(path: String, source: &str, config: &Config, format: Option<Format>, color: bool) -> FileReport {
-    let outcome = crate::lint_checked(&path, source, config);
+    let outcome = crate::lint_checked(source, &path, &config.options, &config.rules);
     let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
     let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
     let rendered = format.map_or_else(String::new, |format| {
-        render::render_file(format, &path, source, &index, &diagnostics, color, &config.rules)
+        render::render_file(format, &path, source, &index, &diagnostics, color, config.rules.rules())
     });
     FileReport {
         path,
@@ -518,25 +542,25 @@ fn lint_file(path: String, source: &str, config: &Config, format: Option<Format>
 /// pack rules it names are listed too.
 fn listing_config() -> Result<Config, Failure> {
     let mut config = Config::new(chrono::Local::now().date_naive());
-    let found = std::env::current_dir().ok().and_then(|dir| config_file::discover(&dir));
+    let found = std::env::current_dir().ok().and_then(|dir| config::discover(&dir));
     if let Some(path) = found {
-        config_file::load(&path, &mut config).map_err(|error| Failure::Config(error, false))?;
+        config.load(&path).map_err(|error| Failure::Config(error, false))?;
     }
     Ok(config)
 }
 
-fn print_rules(format: RulesFormat, config: &Config) -> Result<i32, Failure> {
+fn print_rules(format: RulesFormat, rules: &RuleSet) -> Result<i32, Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match format {
         RulesFormat::Json => {
-            let list: Vec<_> = config
-                .rules
+            let list: Vec<_> = rules
+                .rules()
                 .iter()
                 .map(|rule| {
                     serde_json::json!({
                         "name": rule.name,
-                        "category": rule.category,
+                        "category": rule.category.as_str(),
                         "default_severity": rule.default_severity.as_str(),
                         "summary": rule.summary(),
                         "docs": rule.docs(),
@@ -547,13 +571,13 @@ fn print_rules(format: RulesFormat, config: &Config) -> Result<i32, Failure> {
             writeln!(out, "{text}")?;
         }
         RulesFormat::Human => {
-            let width = config.rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
-            for rule in &config.rules {
+            let width = rules.rules().iter().map(|r| r.name.len()).max().unwrap_or(0);
+            for rule in rules.rules() {
                 writeln!(
                     out,
                     "{:width$}  {:12} {:8} {}",
                     rule.name,
-                    rule.category,
+                    rule.category.as_str(),
                     rule.default_severity.as_str(),
                     rule.summary()
                 )?;
@@ -564,9 +588,9 @@ fn print_rules(format: RulesFormat, config: &Config) -> Result<i32, Failure> {
     Ok(EXIT_OK)
 }
 
-fn explain(name: &str, config: &Config) -> Result<i32, Failure> {
-    let Some(rule) = config.find_rule(name) else {
-        let hint = did_you_mean(name, config.rules.iter().map(|r| r.name))
+fn explain(name: &str, rules: &RuleSet) -> Result<i32, Failure> {
+    let Some(rule) = rules.find(name) else {
+        let hint = did_you_mean(name, rules.rules().iter().map(|r| r.name))
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
         return Err(Failure::Usage(format!(

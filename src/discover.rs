@@ -95,6 +95,35 @@ fn walk(root: &Path, exclude: &[String]) -> ignore::Walk {
     builder.build()
 }
 
+/// Files under `base` matching `pattern` (a path, or a glob relative to
+/// `base`), sorted; found with the same walk as articles, so ignore files
+/// and hidden files are honoured alike. For the packs a config names.
+pub fn files_matching(base: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
+    const WILDCARDS: [char; 4] = ['*', '?', '[', '{'];
+    if !pattern.contains(WILDCARDS) {
+        let path = base.join(pattern);
+        return Ok(if path.is_file() { vec![path] } else { Vec::new() });
+    }
+    let glob = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob \"{pattern}\": {}", e.kind()))?
+        .compile_matcher();
+    // Walk from the part of the pattern before its first wildcard.
+    let fixed: PathBuf = Path::new(pattern)
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(WILDCARDS))
+        .collect();
+    let mut found: Vec<PathBuf> = walk(&base.join(fixed), &[])
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+        .filter(|path| path.strip_prefix(base).is_ok_and(|relative| glob.is_match(relative)))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     match error {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),

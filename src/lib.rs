@@ -1,8 +1,12 @@
-//! medlint: a linter for consumer health articles written in Markdown.
+//! medlint: a linter for consumer health articles.
 //!
-//! The library's entry point, [`lint_source`], does no I/O: it turns one
-//! article's text into diagnostics. `cli` and `discover` are the binary's
-//! edge (walking paths, reading files, printing).
+//! The library's entry point, [`lint`], does no I/O: it turns one
+//! article's text into diagnostics, given the [`Options`] rules read and the
+//! [`RuleSet`] that says which rules run. The command line, and anything
+//! else that lints (a language server, a report), calls it the same way;
+//! linting a document again after an edit is one more call, with nothing
+//! compiled again. `cli` and `discover` are the binary's edge (walking
+//! paths, reading files, printing).
 
 #[macro_use]
 pub mod rules;
@@ -10,24 +14,30 @@ pub mod article;
 pub mod claims;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod diagnostic;
 pub mod discover;
 pub mod line_index;
+pub mod options;
 pub mod packs;
 pub mod pattern;
 pub mod render;
 pub mod suggest;
 pub mod suppress;
+pub mod toml_file;
 
 use article::Article;
-use config::Config;
-use diagnostic::Diagnostic;
+use context::Context;
+use diagnostic::{Diagnostic, Emitter};
+pub use options::Options;
+use rules::Check;
+pub use rules::RuleSet;
 
 /// Lints one article. `path` is used only for path-specific settings; the
 /// function does no I/O. Diagnostics come back sorted by position, then rule.
 /// A rule that panics is skipped; use [`lint_checked`] to learn about it.
-pub fn lint_source(path: &str, source: &str, config: &Config) -> Vec<Diagnostic> {
-    lint_checked(path, source, config).diagnostics
+pub fn lint(source: &str, path: &str, options: &Options, rules: &RuleSet) -> Vec<Diagnostic> {
+    lint_checked(source, path, options, rules).diagnostics
 }
 
 /// What linting one article produced.
@@ -57,12 +67,13 @@ impl std::fmt::Display for InternalError {
     }
 }
 
-/// Lints with every rule in `config.rules`, containing any panic to the
-/// rule that raised it, so that one bad rule on one file cannot stop a run.
-pub fn lint_checked(path: &str, source: &str, config: &Config) -> LintOutcome {
+/// Lints with every rule `rules` runs on `path`, containing any panic to
+/// the rule that raised it, so that one bad rule on one file cannot stop a
+/// run.
+pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet) -> LintOutcome {
     use std::panic::{AssertUnwindSafe, catch_unwind};
     let mut outcome = LintOutcome::default();
-    let article = match catch_unwind(|| Article::parse_with(source, &config.review_options)) {
+    let article = match catch_unwind(|| Article::parse_with(source, &options.reading)) {
         Ok(article) => article,
         Err(payload) => {
             outcome.internal_errors.push(InternalError {
@@ -72,12 +83,15 @@ pub fn lint_checked(path: &str, source: &str, config: &Config) -> LintOutcome {
             return outcome;
         }
     };
-    for &rule in &config.rules {
-        let Some(severity) = config.severity_for(rule, path) else {
-            continue;
+    let search = rules.shared_search();
+    let cx = Context::new(article, search.map(packs::SharedSearch::set));
+    for (rule, severity) in rules.enabled_for(path) {
+        let mut emitter = Emitter::new(rule.name, rule.category, severity);
+        let run = || match rule.check {
+            Check::Builtin(check) => check(&cx, options, &mut emitter),
+            Check::Pack(pack) => packs::check(pack, &cx, search.and_then(|s| s.slot(pack)), &mut emitter),
         };
-        let mut emitter = rules::Emitter::new(rule, severity);
-        match catch_unwind(AssertUnwindSafe(|| (rule.check)(&article, config, &mut emitter))) {
+        match catch_unwind(AssertUnwindSafe(run)) {
             Ok(()) => outcome.diagnostics.extend(emitter.into_diagnostics()),
             Err(payload) => outcome.internal_errors.push(InternalError {
                 rule: Some(rule.name),
@@ -87,7 +101,7 @@ pub fn lint_checked(path: &str, source: &str, config: &Config) -> LintOutcome {
     }
     let diagnostics = &mut outcome.diagnostics;
     if catch_unwind(AssertUnwindSafe(|| {
-        suppress::apply(&article, config, path, diagnostics)
+        suppress::apply(&cx.article, rules, path, diagnostics)
     }))
     .is_err()
     {
@@ -102,12 +116,12 @@ pub fn lint_checked(path: &str, source: &str, config: &Config) -> LintOutcome {
     outcome
 }
 
-/// The findings of one rule on `source`, linted with the default config on
-/// the date the tests take as today.
+/// The findings of one rule on `source`, linted with the default settings
+/// on the date the tests take as today.
 #[cfg(test)]
 pub(crate) fn findings_of(rule: &str, source: &str) -> Vec<Diagnostic> {
-    let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-    lint_source("a.md", source, &config)
+    let options = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    lint(source, "a.md", &options, &RuleSet::new())
         .into_iter()
         .filter(|d| d.rule == rule)
         .collect()
@@ -126,8 +140,8 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn panicking_check(article: &Article, _config: &Config, _out: &mut rules::Emitter) {
-        if article.source.contains("trigger") {
+    fn panicking_check(cx: &Context, _options: &Options, _out: &mut Emitter) {
+        if cx.article.source.contains("trigger") {
             panic!("boom on purpose");
         }
     }
@@ -137,7 +151,7 @@ mod tests {
         /// Panics, to test isolation.
         pub static PANICS = {
             name: "panics",
-            category: "structure",
+            category: Structure,
             severity: Error,
             check: panicking_check,
         };
@@ -145,9 +159,9 @@ mod tests {
 
     #[test]
     fn a_panicking_rule_is_reported_and_the_others_still_run() {
-        let mut config = Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        config.rules = vec![&PANICS, &rules::empty_section::EMPTY_SECTION];
-        let outcome = lint_checked("a.md", "# T\n\ntrigger\n\n## Empty\n", &config);
+        let options = Options::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let rules = RuleSet::of(vec![&PANICS, &rules::empty_section::EMPTY_SECTION]);
+        let outcome = lint_checked("# T\n\ntrigger\n\n## Empty\n", "a.md", &options, &rules);
         assert_eq!(
             outcome.internal_errors,
             [InternalError {
@@ -163,7 +177,7 @@ mod tests {
                 .starts_with("internal error in rule panics: boom on purpose")
         );
         // The same rule on another file is fine.
-        let calm = lint_checked("b.md", "# T\n\ntext\n", &config);
+        let calm = lint_checked("# T\n\ntext\n", "b.md", &options, &rules);
         assert!(calm.internal_errors.is_empty());
     }
 }

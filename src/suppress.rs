@@ -6,9 +6,9 @@
 use std::ops::Range;
 
 use crate::article::{Article, FmValue};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::line_index::LineIndex;
+use crate::rules::RuleSet;
 use crate::rules::unused_suppression::UNUSED_SUPPRESSION;
 use crate::suggest::hint;
 
@@ -116,7 +116,7 @@ fn collect(article: &Article, index: &LineIndex<'_>) -> Vec<Suppression> {
 }
 
 /// Drops suppressed diagnostics and adds `unused-suppression` findings.
-pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut Vec<Diagnostic>) {
+pub fn apply(article: &Article, rules: &RuleSet, path: &str, diagnostics: &mut Vec<Diagnostic>) {
     if article.comments.is_empty() && article.front_matter.as_ref().and_then(|fm| fm.get("medlint")).is_none() {
         return;
     }
@@ -126,7 +126,7 @@ pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut V
         return;
     }
     diagnostics.retain(|d| !hide(&mut suppressions, &index, d));
-    let Some(severity) = config.severity_for(&UNUSED_SUPPRESSION, path) else {
+    let Some(severity) = rules.severity_for(&UNUSED_SUPPRESSION, path) else {
         return;
     };
     let mut unused = Vec::new();
@@ -139,9 +139,9 @@ pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut V
                 format!("{} suppresses nothing", s.directive),
                 "remove the comment".to_string(),
             ),
-            Some(name) => match config.find_rule(name) {
+            Some(name) => match rules.find(name) {
                 None => {
-                    let names = config.rules.iter().map(|r| r.name);
+                    let names = rules.rules().iter().map(|r| r.name);
                     (
                         format!("{} names unknown rule \"{name}\"{}", s.directive, hint(name, names)),
                         "use a rule name from `medlint rules`".to_string(),
@@ -149,7 +149,7 @@ pub fn apply(article: &Article, config: &Config, path: &str, diagnostics: &mut V
                 }
                 // A suppression of a rule that is off is not reported: the
                 // comment may be meant for another configuration.
-                Some(rule) if config.severity_for(rule, path).is_none() => continue,
+                Some(rule) if rules.severity_for(rule, path).is_none() => continue,
                 Some(_) => (
                     format!("{} for \"{name}\" suppresses nothing", s.directive),
                     format!("remove \"{name}\" from the suppression"),

@@ -270,7 +270,7 @@ fn inputs_the_fuzzer_found_lint_without_internal_errors() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         let Ok(text) = String::from_utf8(bytes) else { continue };
-        let outcome = medlint::lint_checked(&path.display().to_string(), &text, &config);
+        let outcome = medlint::lint_checked(&text, &path.display().to_string(), &config.options, &config.rules);
         assert!(
             outcome.internal_errors.is_empty(),
             "{}: {:?}",

@@ -135,7 +135,7 @@ fn sarif() {
     let log: serde_json::Value = serde_json::from_str(&text).unwrap();
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     let config = medlint::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    assert_eq!(rules.len(), config.rules.len());
+    assert_eq!(rules.len(), config.rules.rules().len());
     let empty_table = rules.iter().find(|r| r["id"] == "empty-table").unwrap();
     assert_eq!(empty_table["name"], "EmptyTable");
     assert!(

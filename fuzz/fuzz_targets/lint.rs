@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-    let outcome = medlint::lint_checked("fuzz.md", source, &config);
+    let outcome = medlint::lint_checked(source, "fuzz.md", &config.options, &config.rules);
     assert!(outcome.internal_errors.is_empty(), "{:?}", outcome.internal_errors);
     let index = LineIndex::new(source);
     for d in &outcome.diagnostics {
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let located: Vec<Located> = outcome.diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
     for format in [Format::Human, Format::Concise, Format::Github] {
-        render::render_file(format, "fuzz.md", source, &index, &located, false, &config.rules);
+        render::render_file(format, "fuzz.md", source, &index, &located, false, config.rules.rules());
     }
     let report = FileReport {
         path: "fuzz.md".to_string(),
@@ -36,10 +36,10 @@ fuzz_target!(|data: &[u8]| {
     summary.add(&report);
     let reports = [report];
     for format in [Format::Json, Format::Sarif, Format::Gitlab] {
-        let text = render::render_run(format, &reports, &summary, &config.rules).unwrap();
+        let text = render::render_run(format, &reports, &summary, config.rules.rules()).unwrap();
         serde_json_check(&text);
     }
-    render::render_run(Format::Junit, &reports, &summary, &config.rules);
+    render::render_run(Format::Junit, &reports, &summary, config.rules.rules());
 });
 
 fn serde_json_check(text: &str) {

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::article::credentials::normalize_credential;
 use crate::article::dates::{DateError, DateOrder, parse_date};
 use crate::article::front_matter::{FmValue, FrontMatter, keys_match};
 use crate::article::sections::Heading;
@@ -370,25 +371,8 @@ fn author_byline(block: &TextBlock) -> Option<Person> {
     Some(parse_person(who.as_str(), block.source_span(range), Origin::Byline))
 }
 
-/// Credentials that may trail a name without a comma ("Marcus Lee MD").
-const KNOWN_CREDENTIALS: &[&str] = &[
-    "MD", "DO", "MBBS", "MBCHB", "DDS", "DMD", "DPM", "PHARMD", "RPH", "RN", "NP", "FNP", "FNP-BC", "APRN", "CRNA",
-    "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PSYD", "LCSW", "PHD", "MPH", "MS", "MSN", "BSN", "DNP", "MA",
-    "MBA", "FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG", "FACC", "FRCP", "FRCS", "MRCP", "MRCGP", "IBCLC", "CDCES",
-    "LPN", "DC", "OD", "ND", "MSC", "BSC", "DRPH", "SCD", "LMFT", "LPC", "MSW", "CNS", "OTR", "CCC-SLP",
-];
-
-/// "M.D." → "MD"; keeps case ("PhD").
-pub fn normalize_credential(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter(|c| *c != '.' && !c.is_whitespace())
-        .collect()
-}
-
 fn is_known_credential(word: &str) -> bool {
-    let upper = normalize_credential(word).to_ascii_uppercase();
-    KNOWN_CREDENTIALS.contains(&upper.as_str())
+    crate::article::credentials::standing(word).is_some()
 }
 
 /// A word shaped like post-nominal letters: "MD", "PhD", "FNP-BC", "M.D.".

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::text::char_at;
-use crate::claims::subject::{Stem, content_stem, is_stop_word};
+use crate::claims::subject::{Lexicon, Stem, is_stop_word};
 use crate::claims::units::{Dimension, is_tens_word, number_word, unit};
 
 /// How a quantity bounds its value.
@@ -399,7 +399,7 @@ fn prefix_kind(before: &[&str]) -> (Option<Kind>, usize, bool, bool) {
 }
 
 /// Parses every quantity in `text`.
-pub fn quantities(text: &str) -> Vec<Found> {
+pub fn quantities(text: &str, lexicon: &mut Lexicon) -> Vec<Found> {
     // Most prose holds no number at all: skip it before tokenising.
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
     if !has_digit && !NUMBER_WORD.is_match(text) {
@@ -418,7 +418,7 @@ pub fn quantities(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match parse_at(&tokens, i, &masked) {
+        match parse_at(&tokens, i, &masked, lexicon) {
             Some((quantity, next)) => {
                 found.push(quantity);
                 i = next;
@@ -489,7 +489,12 @@ fn may_hold_mask(run: &[u8]) -> bool {
     groups >= 3 || (groups >= 2 && slash_or_colon)
 }
 
-fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) -> Option<(Found, usize)> {
+fn parse_at(
+    tokens: &[Token],
+    i: usize,
+    masked: &dyn Fn(&Range<usize>) -> bool,
+    lexicon: &mut Lexicon,
+) -> Option<(Found, usize)> {
     let (first, mut next, glued_left) = number_at(tokens, i)?;
     let start_token = &tokens[i];
     if glued_left || masked(&start_token.range) {
@@ -587,7 +592,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
                 return None;
             }
             next += 1;
-            (Dimension::Count(Stem::of(noun)), 1.0, 1.0)
+            (Dimension::Count(lexicon.stem(noun)), 1.0, 1.0)
         }
     };
     // "3-year-old", "2-week-long": the number describes a noun, not an amount.
@@ -607,13 +612,13 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
         && let Some(w) = word_at(tokens, next + 1)
         && unit(w).is_some_and(|(d, _)| d == Dimension::Time)
     {
-        per = Some(Stem::of(w));
+        per = Some(lexicon.stem(w));
         next += 2;
     } else if matches!(
         word_at(tokens, next),
         Some("daily" | "weekly" | "monthly" | "yearly" | "nightly")
     ) {
-        per = word_at(tokens, next).map(Stem::word);
+        per = word_at(tokens, next).map(|w| lexicon.word(w));
         next += 1;
     }
     let kind = kind.unwrap_or(Kind::Point);
@@ -638,7 +643,7 @@ fn parse_at(tokens: &[Token], i: usize, masked: &dyn Fn(&Range<usize>) -> bool) 
             start_token.range.start
         };
     let range = start..end;
-    let subject = subject_words(tokens, i, next);
+    let subject = subject_words(tokens, i, next, lexicon);
     Some((
         Found {
             kind,
@@ -669,25 +674,25 @@ fn word_or_percent<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
 }
 
 /// Stems of the content words within six words either side, same sentence.
-fn subject_words(tokens: &[Token], start: usize, end: usize) -> Vec<Stem> {
+fn subject_words(tokens: &[Token], start: usize, end: usize, lexicon: &mut Lexicon) -> Vec<Stem> {
     let sentence = tokens[start].sentence;
     // A sentence's tokens are contiguous: stop at its ends, not the block's.
     let same_sentence = |t: &&Token| t.sentence == sentence;
-    let content = |t: &Token| t.word().and_then(content_stem);
+    let mut content = |t: &Token| t.word().and_then(|w| lexicon.content_stem(w));
     let mut words: Vec<Stem> = tokens[..start]
         .iter()
         .rev()
         .take_while(same_sentence)
-        .filter_map(content)
+        .filter_map(&mut content)
         .take(6)
-        .chain(
-            tokens[end..]
-                .iter()
-                .take_while(same_sentence)
-                .filter_map(content)
-                .take(6),
-        )
         .collect();
+    words.extend(
+        tokens[end..]
+            .iter()
+            .take_while(same_sentence)
+            .filter_map(&mut content)
+            .take(6),
+    );
     words.sort();
     words.dedup();
     words

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::article::{Article, BlockKind};
 use extract::{Found, Kind};
-use subject::{Stem, is_stop_word};
+use subject::{Lexicon, Stem, is_stop_word};
 use units::{Dimension, unit};
 
 /// A quantity in the article.
@@ -60,25 +60,41 @@ const GENERIC_LABEL_WORDS: &[&str] = &[
     "usual",
 ];
 
-fn label_stems(text: &str) -> Vec<Stem> {
+fn label_stems(text: &str, lexicon: &mut Lexicon) -> Vec<Stem> {
     let mut stems: Vec<Stem> = text
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && !GENERIC_LABEL_WORDS.contains(&w.as_str()))
-        .map(|w| Stem::of(&w))
+        .map(|w| lexicon.stem(&w))
         .collect();
     stems.sort();
     stems.dedup();
     stems
 }
 
-/// Every quantity in the article's prose, headings and table cells. The
-/// grammar and stems are English, so other languages yield nothing.
-pub fn collect(article: &Article) -> Vec<Quantity> {
-    if !article.is_english() {
-        return Vec::new();
+/// The quantities of one article, and the lexicon their stems belong to.
+#[derive(Debug, Default)]
+pub struct Quantities {
+    pub list: Vec<Quantity>,
+    pub lexicon: Lexicon,
+}
+
+impl std::ops::Deref for Quantities {
+    type Target = [Quantity];
+
+    fn deref(&self) -> &[Quantity] {
+        &self.list
     }
-    subject::bound_lexicon();
+}
+
+/// Every quantity in the article's prose, headings and table cells;
+/// `sentences` holds each block's sentence spans. The grammar and stems
+/// are English, so other languages yield nothing.
+pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>]) -> Quantities {
+    let mut lexicon = Lexicon::default();
+    if !article.is_english() {
+        return Quantities::default();
+    }
     // Table cells: the row label and the column header say what a value is.
     let mut cell_context: FxHashMap<usize, (&str, &str)> = FxHashMap::default();
     for table in &article.tables {
@@ -109,15 +125,17 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
         } else {
             None
         };
-        let mut found = extract::quantities(&block.text);
+        let mut found = extract::quantities(&block.text, &mut lexicon);
         let mut label = Vec::new();
         if let Some(&(label_text, header)) = context {
             if found.is_empty() {
-                found = unitless_cell(&block.text, label_text, header).into_iter().collect();
+                found = unitless_cell(&block.text, label_text, header, &mut lexicon)
+                    .into_iter()
+                    .collect();
             }
             // The header is shared by every row, so only the row label says
             // what this value is about.
-            label = label_stems(label_text);
+            label = label_stems(label_text, &mut lexicon);
             for f in &mut found {
                 f.subject.extend(label.iter().copied());
                 f.subject.sort();
@@ -134,7 +152,7 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
             .filter(|g| g.contains(&block.span.start))
             .cloned();
         let section = article.section_at(block.span.start);
-        let sentences = article.sentences(index);
+        let sentences = &sentences[index];
         let sentence_of = |offset: usize| sentences.iter().position(|s| s.contains(&offset));
         let alternatives: Vec<bool> = found
             .iter()
@@ -160,12 +178,15 @@ pub fn collect(article: &Article) -> Vec<Quantity> {
             });
         }
     }
-    quantities
+    Quantities {
+        list: quantities,
+        lexicon,
+    }
 }
 
 /// A cell that is only a number or range ("3-6") takes its unit from the
 /// row label or column header ("Sessions", "Duration (minutes)").
-fn unitless_cell(text: &str, label: &str, header: &str) -> Option<Found> {
+fn unitless_cell(text: &str, label: &str, header: &str, lexicon: &mut Lexicon) -> Option<Found> {
     let context = format!("{label} {header}").to_lowercase();
     let words: Vec<&str> = context
         .split(|c: char| !c.is_alphanumeric())
@@ -182,7 +203,7 @@ fn unitless_cell(text: &str, label: &str, header: &str) -> Option<Found> {
                 .map(|w| (*w).to_string())
         })?;
     let probe = format!("{} {suffix}", text.trim());
-    let mut found = extract::quantities(&probe);
+    let mut found = extract::quantities(&probe, lexicon);
     if found.len() != 1 || found[0].range.end <= text.trim().len() {
         return None;
     }

@@ -1,82 +1,25 @@
-//! Subjects: the content words around a quantity, stemmed and interned.
-
-use std::cell::RefCell;
+//! Subjects: the content words around a quantity, stemmed and interned in
+//! the lexicon of the article's quantities.
 
 use rustc_hash::FxHashMap;
 
 use crate::claims::units::{number_word, unit};
 
-/// A stem, interned in this thread's lexicon: two stems are the same word
-/// exactly when their ids are equal, so subjects compare as integers. Ids
-/// are only ever compared among the quantities of one article, which one
-/// call of [`crate::claims::collect`] interns on one thread.
+/// A stem, interned in a [`Lexicon`]: two stems of one lexicon are the same
+/// word exactly when their ids are equal, so subjects compare as integers.
+/// Ids mean nothing outside the lexicon that made them, which belongs to
+/// the quantities of one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Stem(u32);
 
-impl Stem {
-    /// The stem of `word`.
-    pub fn of(word: &str) -> Stem {
-        let stemmed = stem(word);
-        LEXICON.with_borrow_mut(|lexicon| lexicon.intern(&stemmed))
-    }
-
-    /// `word` as it is, unstemmed ("daily").
-    pub fn word(word: &str) -> Stem {
-        LEXICON.with_borrow_mut(|lexicon| lexicon.intern(word))
-    }
-
-    /// The stem's text, while this thread's lexicon still holds it.
-    pub fn text(self) -> String {
-        LEXICON.with_borrow(|lexicon| {
-            lexicon
-                .names
-                .get(self.0 as usize)
-                .map_or_else(|| format!("#{}", self.0), ToString::to_string)
-        })
-    }
-}
-
-/// The stem of a word that can say what a quantity is about: none for stop
-/// words, units, number words, month names and words of one or two letters.
-/// Remembered per thread: it runs for every word near every quantity, and
-/// articles repeat their words.
-pub fn content_stem(word: &str) -> Option<Stem> {
-    LEXICON.with_borrow_mut(|lexicon| {
-        if let Some(&known) = lexicon.content.get(word) {
-            return known;
-        }
-        let content = word.len() > 2
-            && !is_stop_word(word)
-            && unit(word).is_none()
-            && number_word(word).is_none()
-            && crate::article::dates::month_number(word).is_none();
-        let found = content.then(|| lexicon.intern(&stem(word)));
-        lexicon.content.insert(word.into(), found);
-        found
-    })
-}
-
-/// Starts this thread's lexicon over once it holds this many words.
-const LEXICON_WORDS: usize = 1 << 16;
-
-/// Bounds the memory of this thread's lexicon. Called before an article's
-/// quantities are collected, never during, so that they are all interned
-/// in one lexicon.
-pub fn bound_lexicon() {
-    LEXICON.with_borrow_mut(|lexicon| {
-        if lexicon.names.len() + lexicon.content.len() > LEXICON_WORDS {
-            *lexicon = Lexicon::default();
-        }
-    });
-}
-
-#[derive(Default)]
-struct Lexicon {
+/// The words of one article's quantities, interned.
+#[derive(Debug, Default)]
+pub struct Lexicon {
     /// Stem text to id.
     ids: FxHashMap<Box<str>, Stem>,
     /// Id to stem text.
     names: Vec<Box<str>>,
-    /// Words already judged by [`content_stem`].
+    /// Words already judged by [`Lexicon::content_stem`].
     content: FxHashMap<Box<str>, Option<Stem>>,
 }
 
@@ -90,10 +33,40 @@ impl Lexicon {
         self.ids.insert(text.into(), id);
         id
     }
-}
 
-thread_local! {
-    static LEXICON: RefCell<Lexicon> = RefCell::new(Lexicon::default());
+    /// The stem of `word`.
+    pub fn stem(&mut self, word: &str) -> Stem {
+        let stemmed = stem(word);
+        self.intern(&stemmed)
+    }
+
+    /// `word` as it is, unstemmed ("daily").
+    pub fn word(&mut self, word: &str) -> Stem {
+        self.intern(word)
+    }
+
+    /// The stem's text.
+    pub fn text(&self, stem: Stem) -> &str {
+        self.names.get(stem.0 as usize).map_or("", |name| name)
+    }
+
+    /// The stem of a word that can say what a quantity is about: none for
+    /// stop words, units, number words, month names and words of one or two
+    /// letters. Remembered: it runs for every word near every quantity, and
+    /// articles repeat their words.
+    pub fn content_stem(&mut self, word: &str) -> Option<Stem> {
+        if let Some(&known) = self.content.get(word) {
+            return known;
+        }
+        let content = word.len() > 2
+            && !is_stop_word(word)
+            && unit(word).is_none()
+            && number_word(word).is_none()
+            && crate::article::dates::month_number(word).is_none();
+        let found = content.then(|| self.stem(word));
+        self.content.insert(word.into(), found);
+        found
+    }
 }
 
 /// Words that say nothing about what is measured. A `match`: it runs for
@@ -325,36 +298,25 @@ mod tests {
 
     #[test]
     fn stems_are_interned_by_their_text() {
-        assert_eq!(Stem::of("treatments"), Stem::of("treating"));
-        assert_ne!(Stem::of("treatments"), Stem::of("sessions"));
-        assert_eq!(Stem::of("sessions").text(), "session");
+        let mut lexicon = Lexicon::default();
+        assert_eq!(lexicon.stem("treatments"), lexicon.stem("treating"));
+        assert_ne!(lexicon.stem("treatments"), lexicon.stem("sessions"));
+        let session = lexicon.stem("sessions");
+        assert_eq!(lexicon.text(session), "session");
         // Unstemmed words share ids with equal stems.
-        assert_eq!(Stem::word("session"), Stem::of("sessions"));
-        assert_ne!(Stem::word("daily"), Stem::of("day"));
-    }
-
-    #[test]
-    fn the_lexicon_starts_over_past_its_bound() {
-        let size = || LEXICON.with_borrow(|lexicon| lexicon.names.len() + lexicon.content.len());
-        bound_lexicon();
-        for i in 0..=LEXICON_WORDS {
-            content_stem(&format!("word{i}"));
-        }
-        assert!(size() > LEXICON_WORDS);
-        bound_lexicon();
-        assert_eq!(size(), 0);
-        // Interning goes on from a fresh table.
-        assert_eq!(Stem::of("sessions").text(), "session");
-        assert_eq!(Stem::of("treatments"), Stem::of("treated"));
+        assert_eq!(lexicon.word("session"), session);
+        assert_ne!(lexicon.word("daily"), lexicon.stem("day"));
     }
 
     #[test]
     fn content_stems_skip_words_that_say_nothing_of_the_subject() {
-        assert_eq!(content_stem("treatments"), Some(Stem::of("treatment")));
+        let mut lexicon = Lexicon::default();
+        let treatment = lexicon.stem("treatment");
+        assert_eq!(lexicon.content_stem("treatments"), Some(treatment));
         // Asked again, from the memo.
-        assert_eq!(content_stem("treatments"), Some(Stem::of("treatment")));
+        assert_eq!(lexicon.content_stem("treatments"), Some(treatment));
         for word in ["the", "minutes", "twelve", "march", "mg", "ox"] {
-            assert_eq!(content_stem(word), None, "{word}");
+            assert_eq!(lexicon.content_stem(word), None, "{word}");
         }
     }
 }

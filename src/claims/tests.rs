@@ -161,7 +161,7 @@ fn table_rows_are_compared_by_their_labels() {
 #[test]
 fn the_later_statement_is_reported_with_the_earlier_labelled() {
     let source = article("Most people need 2-3 treatments", "Most people need 6-8 treatments.");
-    let article = Article::parse(&source);
+    let cx = crate::context::Context::new(Article::parse(&source), None);
     let diagnostics = crate::findings_of("inconsistent-number", &source);
     assert_eq!(diagnostics.len(), 1);
     let d = &diagnostics[0];
@@ -171,5 +171,5 @@ fn the_later_statement_is_reported_with_the_earlier_labelled() {
     );
     assert_eq!(&source[d.labels[0].span.clone()], "2-3 treatments");
     assert_eq!(d.labels[0].message, "stated here");
-    assert_eq!(article.quantities().len(), 2);
+    assert_eq!(cx.quantities().len(), 2);
 }

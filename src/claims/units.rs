@@ -19,14 +19,15 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub fn name(&self) -> String {
+    /// The dimension's name; a count is named by its noun in `lexicon`.
+    pub fn name<'l>(&self, lexicon: &'l crate::claims::subject::Lexicon) -> &'l str {
         match self {
-            Dimension::Time => "time".into(),
-            Dimension::Length => "length".into(),
-            Dimension::Mass => "mass".into(),
-            Dimension::Volume => "volume".into(),
-            Dimension::Percent => "percent".into(),
-            Dimension::Count(noun) => noun.text(),
+            Dimension::Time => "time",
+            Dimension::Length => "length",
+            Dimension::Mass => "mass",
+            Dimension::Volume => "volume",
+            Dimension::Percent => "percent",
+            Dimension::Count(noun) => lexicon.text(*noun),
         }
     }
 }

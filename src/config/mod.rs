@@ -1,262 +1,414 @@
-//! Settings every rule reads: required sections, today's date, severities,
-//! review policy.
+//! `medlint.toml`: discovery, parsing and validation. Every key and value is
+//! checked; a mistake is reported at its place in the file with a "did you
+//! mean" where one fits.
 //!
-//! Built with the shipped defaults from DESIGN.md, then adjusted by
-//! `medlint.toml` (see `file`) and the command line. Rules only ever see a
-//! finished `Config`.
+//! A config file sets two things kept apart: the [`Options`] rules read,
+//! and the [`RuleSet`] (which rules run, at which severity, with which
+//! packs).
 
-pub mod file;
 pub mod template;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use toml::de::DeValue;
 
-use crate::article::ReviewOptions;
-use crate::article::review::normalize_credential;
-use crate::article::sections::normalize_heading;
+use crate::article::dates::DateOrder;
+use crate::article::review::Field;
 use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::options::{Options, RequiredSection, default_sections};
+use crate::rules::{Override, RuleSet};
+use crate::suggest::hint;
+use crate::toml_file::{FileError, TomlFile, Value};
 
-/// A section the article must have, with the headings that count as it.
-#[derive(Debug, Clone)]
-pub struct RequiredSection {
-    /// The key used in config (`takeaways`, `faq`, `bottom-line`).
-    pub key: String,
-    /// Aliases as written; the first is the name shown in messages.
-    pub aliases: Vec<String>,
-    /// Aliases normalised for matching.
-    pub normalized: Vec<String>,
-    /// What `missing-section` says when no heading counts as this section,
-    /// and its help: written once, not for every article that lacks it.
-    pub missing_message: String,
-    pub missing_help: String,
-}
+/// File names looked for, in order, in each directory.
+pub const FILE_NAMES: [&str; 2] = ["medlint.toml", ".medlint.toml"];
 
-impl RequiredSection {
-    pub fn new(key: &str, aliases: &[&str]) -> Self {
-        let name = aliases.first().copied().unwrap_or(key);
-        let others: Vec<String> = aliases.iter().skip(1).map(|a| format!("\"{a}\"")).collect();
-        let missing_help = if others.is_empty() {
-            format!("add a \"{name}\" section")
-        } else {
-            format!("add a \"{name}\" section (also accepted: {})", others.join(", "))
-        };
-        RequiredSection {
-            key: key.to_string(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            normalized: aliases.iter().map(|a| normalize_heading(a)).collect(),
-            missing_message: format!("missing required section \"{name}\""),
-            missing_help,
-        }
-    }
-
-    /// True when a normalised heading counts as this section.
-    pub fn matches(&self, normalized_heading: &str) -> bool {
-        self.normalized
-            .iter()
-            .any(|alias| crate::article::sections::heading_matches(normalized_heading, alias))
-    }
-}
-
-pub fn default_takeaways() -> RequiredSection {
-    RequiredSection::new(
-        "takeaways",
-        &["Key Takeaways", "Takeaways", "Key Points", "At a Glance"],
-    )
-}
-
-pub fn default_faq() -> RequiredSection {
-    RequiredSection::new(
-        "faq",
-        &["Frequently Asked Questions", "FAQ", "FAQs", "Common Questions"],
-    )
-}
-
-pub fn default_bottom_line() -> RequiredSection {
-    RequiredSection::new(
-        "bottom-line",
-        &["The Bottom Line", "Bottom Line", "Conclusion", "Summary", "In Summary"],
-    )
-}
-
-/// The three sections DESIGN.md requires by default.
-pub fn default_sections() -> Vec<RequiredSection> {
-    vec![default_takeaways(), default_faq(), default_bottom_line()]
-}
-
+/// What a run is configured with: the settings rules read, and the rules.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The date reviews and publish dates are judged against.
-    pub today: NaiveDate,
-    pub required_sections: Vec<RequiredSection>,
-    /// Severity per rule name or category from `[rules]`; `None` turns the
-    /// rule off. A rule's own entry wins over its category's.
-    pub severities: FxHashMap<String, Option<Severity>>,
-    /// `[[overrides]]`: severities for files matching globs; later wins.
-    pub overrides: Vec<Override>,
-    /// Rules turned off by `--select`/`--ignore`, which win over the file.
-    pub disabled: FxHashSet<String>,
-    pub readability: Readability,
-    /// Every rule that can run: built-in, shipped packs, then packs named
-    /// in the config file.
-    pub rules: Vec<&'static Rule>,
-    /// How review metadata is read (extra front matter keys, date order).
-    pub review_options: ReviewOptions,
-    pub review: ReviewPolicy,
-    /// One search for the pack rules in `rules`, built on first use; rules
-    /// added later search on their own.
-    pack_prefilter: std::sync::OnceLock<Option<crate::packs::Prefilter>>,
-}
-
-/// What a good enough review is.
-#[derive(Debug, Clone)]
-pub struct ReviewPolicy {
-    /// A review is stale this many months after its date.
-    pub max_age_months: u32,
-    /// Warn this many days before a review goes stale.
-    pub warn_before_days: i64,
-    pub allow_self_review: bool,
-    /// Credentials that qualify a reviewer, normalised ("MD", "PHARMD").
-    pub credentials: Vec<String>,
-    /// Letters that count only beside a qualifying credential.
-    pub fellowships: Vec<String>,
-}
-
-/// DESIGN.md's default list of qualifying credentials.
-pub const DEFAULT_CREDENTIALS: &[&str] = &[
-    "MD", "DO", "MBBS", "MBChB", "DDS", "DMD", "DPM", "PharmD", "RPh", "RN", "NP", "FNP", "FNP-BC", "APRN", "CRNA",
-    "CNM", "PA", "PA-C", "RD", "RDN", "PT", "DPT", "PsyD", "LCSW",
-];
-
-pub const DEFAULT_FELLOWSHIPS: &[&str] = &["FAAD", "FACS", "FACP", "FAAP", "FAAFP", "FACOG"];
-
-impl Default for ReviewPolicy {
-    fn default() -> Self {
-        let upper = |list: &[&str]| {
-            list.iter()
-                .map(|c| normalize_credential(c).to_ascii_uppercase())
-                .collect()
-        };
-        ReviewPolicy {
-            max_age_months: 24,
-            warn_before_days: 60,
-            allow_self_review: false,
-            credentials: upper(DEFAULT_CREDENTIALS),
-            fellowships: upper(DEFAULT_FELLOWSHIPS),
-        }
-    }
-}
-
-impl ReviewPolicy {
-    /// Accepts PhD and MPH as qualifying credentials too.
-    pub fn allow_phd_mph(&mut self) {
-        for extra in ["PHD", "MPH"] {
-            if !self.credentials.iter().any(|c| c == extra) {
-                self.credentials.push(extra.to_string());
-            }
-        }
-    }
-
-    pub fn qualifies(&self, credential: &str) -> bool {
-        let normalized = normalize_credential(credential).to_ascii_uppercase();
-        self.credentials.contains(&normalized)
-    }
+    pub options: Options,
+    pub rules: RuleSet,
 }
 
 impl Config {
     /// The shipped defaults, judging dates against `today`.
     pub fn new(today: NaiveDate) -> Self {
         Config {
-            today,
-            required_sections: default_sections(),
-            severities: FxHashMap::default(),
-            overrides: Vec::new(),
-            disabled: FxHashSet::default(),
-            readability: Readability::default(),
-            rules: crate::rules::BUILTIN
-                .iter()
-                .copied()
-                .chain(crate::packs::shipped().iter().copied())
-                .collect(),
-            review_options: ReviewOptions::default(),
-            review: ReviewPolicy::default(),
-            pack_prefilter: std::sync::OnceLock::new(),
+            options: Options::new(today),
+            rules: RuleSet::new(),
         }
     }
 
-    /// The shared search for the pack rules in `rules` that can run: rules
-    /// `--select` or `--ignore` turned off never do, and a run that selects
-    /// no pack rule compiles no search.
-    pub fn pack_prefilter(&self) -> Option<&crate::packs::Prefilter> {
-        self.pack_prefilter
-            .get_or_init(|| {
-                let enabled: Vec<&'static Rule> = self
-                    .rules
-                    .iter()
-                    .copied()
-                    .filter(|rule| !self.disabled.contains(rule.name))
+    /// Reads the config file at `path` and applies it.
+    pub fn load(&mut self, path: &Path) -> Result<(), FileError> {
+        let source = std::fs::read_to_string(path).map_err(|error| {
+            FileError::unreadable(
+                path,
+                format!("cannot read config file: {}", crate::discover::describe_io(&error)),
+            )
+        })?;
+        self.apply(&source, path)
+    }
+
+    /// Applies the text of a config file found at `path`.
+    pub fn apply(&mut self, source: &str, path: &Path) -> Result<(), FileError> {
+        let file = TomlFile::new(path, source);
+        let table = file.parse()?;
+        let loader = Loader { file };
+        // Packs first: `[rules]` may name the rules they add.
+        if let Some(value) = table.get_ref().get("packs") {
+            loader.packs(value, &mut self.rules)?;
+        }
+        for (key, value) in table.get_ref() {
+            match key.get_ref().as_ref() {
+                "packs" => {}
+                "rules" => {
+                    let severities = loader.severities(value, &self.rules)?;
+                    self.rules.set_severities(severities);
+                }
+                "sections" => loader.sections(value, &mut self.options)?,
+                "review" => loader.review(value, &mut self.options)?,
+                "front-matter" => loader.front_matter(value, &mut self.options)?,
+                "dates" => loader.dates(value, &mut self.options)?,
+                "readability" => loader.readability(value, &mut self.options)?,
+                "overrides" => loader.overrides(value, &mut self.rules)?,
+                _ => return Err(file.unknown_key(key, "", TOP_KEYS)),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The nearest config file in `start` or one of its ancestors.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find_map(|dir| {
+        FILE_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+const TOP_KEYS: &[&str] = &[
+    "rules",
+    "sections",
+    "review",
+    "front-matter",
+    "dates",
+    "readability",
+    "overrides",
+];
+
+/// Reads the tables of one config file.
+struct Loader<'a> {
+    file: TomlFile<'a>,
+}
+
+impl Loader<'_> {
+    fn error(&self, span: Range<usize>, message: String, help: Option<String>) -> FileError {
+        self.file.error(span, message, help)
+    }
+
+    /// `[rules]`-style tables: rule or category → severity.
+    fn severities(&self, value: &Value<'_>, rules: &RuleSet) -> Result<FxHashMap<String, Option<Severity>>, FileError> {
+        let table = self.file.table(value, "[rules]")?;
+        let mut out = FxHashMap::default();
+        for (key, value) in table {
+            let name = key.get_ref().as_ref();
+            if !rules.knows(name) {
+                return Err(self.error(
+                    key.span(),
+                    format!("unknown rule or category \"{name}\"{}", hint(name, rules.names())),
+                    Some("`medlint rules` lists every rule and its category".to_string()),
+                ));
+            }
+            let text = self.file.string(value, "a severity")?;
+            let severity = match text {
+                "off" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| {
+                    self.error(
+                        value.span(),
+                        format!("invalid severity \"{other}\" for \"{name}\""),
+                        Some("use \"error\", \"warning\", \"info\" or \"off\"".to_string()),
+                    )
+                })?),
+            };
+            out.insert(name.to_string(), severity);
+        }
+        Ok(out)
+    }
+
+    fn sections(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        let table = self.file.table(value, "[sections]")?;
+        let mut aliases: HashMap<String, Vec<String>> = HashMap::new();
+        if let Some(value) = table.get("aliases") {
+            for (key, list) in self.file.table(value, "sections.aliases")? {
+                let names: Vec<String> = self
+                    .file
+                    .strings(list, "an alias list")?
+                    .into_iter()
+                    .map(|(s, _)| s)
                     .collect();
-                crate::packs::Prefilter::new(&enabled)
-            })
-            .as_ref()
-    }
-
-    /// A rule by name.
-    pub fn find_rule(&self, name: &str) -> Option<&'static Rule> {
-        crate::rules::find(&self.rules, name)
-    }
-
-    /// The severity `rule` runs at for every file, or `None` when it is off.
-    pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
-        self.severity_for(rule, "")
-    }
-
-    /// The severity `rule` runs at for the file at `path`, or `None`.
-    pub fn severity_for(&self, rule: &Rule, path: &str) -> Option<Severity> {
-        if self.disabled.contains(rule.name) {
-            return None;
+                if names.is_empty() {
+                    return Err(self.error(list.span(), "an alias list must not be empty".to_string(), None));
+                }
+                aliases.insert(key.get_ref().to_string(), names);
+            }
         }
-        let mut severity = lookup(&self.severities, rule).unwrap_or(Some(rule.default_severity));
-        if !path.is_empty() && !self.overrides.is_empty() {
-            let candidate = path.strip_prefix("./").unwrap_or(path);
-            for over in &self.overrides {
-                if over.paths.is_match(candidate)
-                    && let Some(setting) = lookup(&over.severities, rule)
-                {
-                    severity = setting;
+        for (key, _) in table {
+            if !matches!(key.get_ref().as_ref(), "required" | "aliases") {
+                return Err(self.file.unknown_key(key, " in [sections]", &["required", "aliases"]));
+            }
+        }
+        let required: Vec<(String, Range<usize>)> = match table.get("required") {
+            Some(value) => self.file.strings(value, "sections.required")?,
+            None => options.sections.iter().map(|r| (r.key.clone(), 0..0)).collect(),
+        };
+        let builtin = default_sections();
+        let mut sections = Vec::new();
+        for (key, span) in required {
+            let defaults = options
+                .sections
+                .iter()
+                .chain(builtin.iter())
+                .find(|r| r.key == key)
+                .map(|r| r.aliases.clone());
+            let names = match (aliases.remove(&key), defaults) {
+                (Some(names), _) | (None, Some(names)) => names,
+                (None, None) => {
+                    return Err(self.error(
+                        span,
+                        format!("required section \"{key}\" has no aliases"),
+                        Some(format!(
+                            "add `aliases.{key} = [\"Heading Text\"]` under [sections], or use takeaways, faq or bottom-line"
+                        )),
+                    ));
+                }
+            };
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            sections.push(RequiredSection::new(&key, &refs));
+        }
+        options.sections = sections;
+        Ok(())
+    }
+
+    fn review(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        const KEYS: &[&str] = &[
+            "max-age",
+            "warn-before",
+            "allow-self-review",
+            "credentials",
+            "allow-phd-mph",
+        ];
+        let policy = &mut options.review;
+        for (key, value) in self.file.table(value, "[review]")? {
+            match key.get_ref().as_ref() {
+                "max-age" => {
+                    policy.max_age_months =
+                        self.duration(value, "max-age", &[("month", 1), ("year", 12)], "24 months")?;
+                }
+                "warn-before" => {
+                    let days = self.duration(
+                        value,
+                        "warn-before",
+                        &[("day", 1), ("week", 7), ("month", 30)],
+                        "60 days",
+                    )?;
+                    policy.warn_before_days = i64::from(days);
+                }
+                "allow-self-review" => policy.allow_self_review = self.file.bool(value, "allow-self-review")?,
+                "allow-phd-mph" => {
+                    if self.file.bool(value, "allow-phd-mph")? {
+                        policy.allow_phd_mph();
+                    }
+                }
+                "credentials" => {
+                    for (credential, _) in self.file.strings(value, "credentials")? {
+                        policy.accept(&credential);
+                    }
+                }
+                _ => return Err(self.file.unknown_key(key, " in [review]", KEYS)),
+            }
+        }
+        Ok(())
+    }
+
+    /// "24 months", "2 years", "60 days": a count in the first unit.
+    fn duration(&self, value: &Value<'_>, what: &str, units: &[(&str, u32)], example: &str) -> Result<u32, FileError> {
+        let names: Vec<String> = units.iter().map(|(u, _)| format!("{u}s")).collect();
+        let bad = || {
+            self.error(
+                value.span(),
+                format!("{what} must be a duration such as \"{example}\""),
+                Some(format!("units: {}", names.join(", "))),
+            )
+        };
+        let text = self.file.string(value, what).map_err(|_| bad())?;
+        let mut words = text.split_whitespace();
+        let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(bad());
+        };
+        let count: u32 = count.parse().map_err(|_| bad())?;
+        let unit = unit.to_ascii_lowercase();
+        let factor = units
+            .iter()
+            .find(|(name, _)| unit == *name || unit.strip_suffix('s') == Some(name))
+            .map(|(_, f)| *f)
+            .ok_or_else(bad)?;
+        count.checked_mul(factor).filter(|n| *n > 0).ok_or_else(bad)
+    }
+
+    fn front_matter(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        for (key, value) in self.file.table(value, "[front-matter]")? {
+            let target = self.file.string(value, "a front matter field")?;
+            let field = Field::parse(target).ok_or_else(|| {
+                let known = [
+                    "author",
+                    "reviewed_by",
+                    "reviewed_on",
+                    "published",
+                    "updated",
+                    "next_review",
+                ];
+                self.error(
+                    value.span(),
+                    format!("unknown front matter field \"{target}\"{}", hint(target, known)),
+                    Some(format!("map a key to one of: {}", known.join(", "))),
+                )
+            })?;
+            options.reading.extra_keys.push((key.get_ref().to_string(), field));
+        }
+        Ok(())
+    }
+
+    fn dates(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        for (key, value) in self.file.table(value, "[dates]")? {
+            if key.get_ref().as_ref() != "order" {
+                return Err(self.file.unknown_key(key, " in [dates]", &["order"]));
+            }
+            options.reading.date_order = Some(match self.file.string(value, "dates.order")? {
+                "mdy" => DateOrder::Mdy,
+                "dmy" => DateOrder::Dmy,
+                other => {
+                    return Err(self.error(
+                        value.span(),
+                        format!("invalid date order \"{other}\""),
+                        Some("use \"mdy\" (03/04/2026 is March 4) or \"dmy\" (4 March)".to_string()),
+                    ));
+                }
+            });
+        }
+        Ok(())
+    }
+
+    fn readability(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        for (key, value) in self.file.table(value, "[readability]")? {
+            match key.get_ref().as_ref() {
+                "max-grade" => {
+                    let grade = match value.get_ref() {
+                        DeValue::Integer(i) => i.as_str().parse::<f64>().ok(),
+                        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                        _ => None,
+                    };
+                    options.readability.max_grade = grade.filter(|g| *g > 0.0).ok_or_else(|| {
+                        self.error(value.span(), "max-grade must be a positive number".to_string(), None)
+                    })?;
+                }
+                "max-words" => {
+                    let words = match value.get_ref() {
+                        DeValue::Integer(i) => i.as_str().parse::<usize>().ok().filter(|n| *n > 0),
+                        _ => None,
+                    };
+                    options.readability.max_words = words.ok_or_else(|| {
+                        self.error(
+                            value.span(),
+                            "max-words must be a positive whole number".to_string(),
+                            None,
+                        )
+                    })?;
+                }
+                _ => {
+                    return Err(self
+                        .file
+                        .unknown_key(key, " in [readability]", &["max-grade", "max-words"]));
                 }
             }
         }
-        severity
+        Ok(())
     }
-}
 
-fn lookup(map: &FxHashMap<String, Option<Severity>>, rule: &Rule) -> Option<Option<Severity>> {
-    map.get(rule.name).or_else(|| map.get(rule.category)).copied()
-}
-
-/// Severities for the files that match `paths`.
-#[derive(Debug, Clone)]
-pub struct Override {
-    pub paths: globset::GlobSet,
-    pub severities: FxHashMap<String, Option<Severity>>,
-}
-
-/// Thresholds for the readability rules.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Readability {
-    /// Highest acceptable Flesch–Kincaid grade.
-    pub max_grade: f64,
-    /// Longest acceptable sentence, in words.
-    pub max_words: usize,
-}
-
-impl Default for Readability {
-    fn default() -> Self {
-        Readability {
-            max_grade: 8.0,
-            max_words: 30,
+    /// `packs = ["house-style/*.toml"]`: files relative to the config file.
+    fn packs(&self, value: &Value<'_>, rules: &mut RuleSet) -> Result<(), FileError> {
+        let base = self.file.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        for (pattern, span) in self.file.strings(value, "packs")? {
+            let files = crate::discover::files_matching(&base, &pattern)
+                .map_err(|message| self.error(span.clone(), format!("packs: {message}"), None))?;
+            if files.is_empty() {
+                return Err(self.error(span, format!("no pack file matches \"{pattern}\""), None));
+            }
+            for file in files {
+                let text = std::fs::read_to_string(&file).map_err(|error| {
+                    self.error(
+                        span.clone(),
+                        format!(
+                            "cannot read pack {}: {}",
+                            file.display(),
+                            crate::discover::describe_io(&error)
+                        ),
+                        None,
+                    )
+                })?;
+                let taken = |name: &str| rules.find(name).is_some();
+                let packs = crate::packs::load_pack(&file, &text, &taken)?;
+                rules.add_packs(&packs);
+            }
         }
+        Ok(())
+    }
+
+    fn overrides(&self, value: &Value<'_>, rules: &mut RuleSet) -> Result<(), FileError> {
+        let array = value.get_ref().as_array().ok_or_else(|| {
+            self.error(
+                value.span(),
+                "overrides must be written as [[overrides]] tables".to_string(),
+                None,
+            )
+        })?;
+        for item in array.iter() {
+            let table = self.file.table(item, "[[overrides]]")?;
+            let mut paths = globset::GlobSetBuilder::new();
+            let mut severities = FxHashMap::default();
+            let mut has_paths = false;
+            for (key, value) in table {
+                match key.get_ref().as_ref() {
+                    "paths" => {
+                        for (glob, span) in self.file.strings(value, "paths")? {
+                            let pattern = globset::GlobBuilder::new(&glob)
+                                .literal_separator(true)
+                                .build()
+                                .map_err(|e| {
+                                    self.error(span, format!("invalid glob \"{glob}\": {}", e.kind()), None)
+                                })?;
+                            paths.add(pattern);
+                            has_paths = true;
+                        }
+                    }
+                    "rules" => severities = self.severities(value, rules)?,
+                    _ => return Err(self.file.unknown_key(key, " in [overrides]", &["paths", "rules"])),
+                }
+            }
+            if !has_paths {
+                return Err(self.error(item.span(), "an [[overrides]] table needs `paths`".to_string(), None));
+            }
+            let paths = paths
+                .build()
+                .map_err(|e| self.error(item.span(), format!("invalid paths: {e}"), None))?;
+            rules.add_override(Override { paths, severities });
+        }
+        Ok(())
     }
 }

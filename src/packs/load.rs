@@ -2,17 +2,13 @@
 //! pack file itself.
 
 use std::ops::Range;
+use std::path::Path;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
-use crate::config::file::ConfigError;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Category, Severity};
 use crate::packs::{Kind, PackRule, Pattern, Scope, Unless};
-use crate::rules::Rule;
-use crate::suggest::hint;
-
-type Value<'i> = Spanned<DeValue<'i>>;
+use crate::toml_file::{FileError, TomlFile, Value};
 
 const RULE_KEYS: &[&str] = &[
     "name",
@@ -30,120 +26,31 @@ const RULE_KEYS: &[&str] = &[
     "example",
 ];
 
-struct Reader<'a> {
-    path: &'a str,
-    source: &'a str,
-    /// Compile patterns now, so that a pattern too big to compile is
-    /// reported against the pack; shipped packs are known to compile.
-    compile_now: bool,
-}
+/// Keys every pack rule must have.
+const REQUIRED_KEYS: [&str; 4] = ["name", "kind", "patterns", "message"];
 
-impl Reader<'_> {
-    fn error(&self, span: Range<usize>, message: impl Into<String>, help: Option<String>) -> ConfigError {
-        ConfigError {
-            path: self.path.into(),
-            source: self.source.to_string(),
-            span,
-            message: message.into(),
-            help,
-        }
-    }
-
-    fn string(&self, value: &Value<'_>, what: &str) -> Result<String, ConfigError> {
-        value
-            .get_ref()
-            .as_str()
-            .map(str::to_string)
-            .ok_or_else(|| self.error(value.span(), format!("`{what}` must be a string"), None))
-    }
-
-    fn strings(&self, value: &Value<'_>, what: &str) -> Result<Vec<(String, Range<usize>)>, ConfigError> {
-        if let Some(text) = value.get_ref().as_str() {
-            return Ok(vec![(text.to_string(), value.span())]);
-        }
-        let array = value.get_ref().as_array().ok_or_else(|| {
-            self.error(
-                value.span(),
-                format!("`{what}` must be a string or an array of strings"),
-                None,
-            )
-        })?;
-        array
-            .iter()
-            .map(|item| Ok((self.string(item, what)?, item.span())))
-            .collect()
-    }
-}
-
-impl Reader<'_> {
-    /// A string or list of strings under `key`, each one of the named
-    /// `choices`; `noun` names one in messages.
-    fn choices<T: Copy>(
-        &self,
-        value: &Value<'_>,
-        key: &str,
-        noun: &str,
-        choices: &[(&str, T)],
-    ) -> Result<Vec<T>, ConfigError> {
-        let names: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-        self.strings(value, key)?
-            .into_iter()
-            .map(|(text, span)| {
-                choices
-                    .iter()
-                    .find(|(name, _)| *name == text)
-                    .map(|(_, v)| *v)
-                    .ok_or_else(|| {
-                        self.error(
-                            span,
-                            format!("unknown {noun} \"{text}\""),
-                            Some(format!("`{key}` takes {}", names.join(", "))),
-                        )
-                    })
-            })
-            .collect()
-    }
-}
-
-/// Parses a pack. `existing` holds the rules already known, whose names a
-/// pack rule may not reuse. The rules live for the rest of the process.
-pub fn load_pack(path: &str, source: &str, existing: &[&'static Rule]) -> Result<Vec<&'static Rule>, ConfigError> {
-    read_pack(
-        Reader {
-            path,
-            source,
-            compile_now: true,
-        },
-        existing,
-    )
+/// Parses a pack. `taken` says whether a rule name is already in use; a
+/// pack rule may not reuse one. The rules live for the rest of the process.
+pub fn load_pack(path: &Path, source: &str, taken: &dyn Fn(&str) -> bool) -> Result<Vec<&'static PackRule>, FileError> {
+    read_pack(TomlFile::new(path, source), true, taken)
 }
 
 /// Parses a pack shipped in the binary, leaving its patterns to compile
-/// when first needed: most runs need only the shared [`super::Prefilter`].
-pub(super) fn load_shipped(path: &str, source: &str) -> Result<Vec<&'static Rule>, ConfigError> {
-    read_pack(
-        Reader {
-            path,
-            source,
-            compile_now: false,
-        },
-        &[],
-    )
+/// when first needed: most runs need only the shared search.
+pub(super) fn load_shipped(path: &str, source: &str) -> Result<Vec<&'static PackRule>, FileError> {
+    read_pack(TomlFile::new(Path::new(path), source), false, &|_| false)
 }
 
-fn read_pack(reader: Reader<'_>, existing: &[&'static Rule]) -> Result<Vec<&'static Rule>, ConfigError> {
-    let source = reader.source;
-    let table = DeTable::parse(source).map_err(|error| {
-        reader.error(
-            error.span().unwrap_or(0..0),
-            format!("invalid TOML: {}", error.message().trim()),
-            None,
-        )
-    })?;
-    let mut rules: Vec<&'static Rule> = Vec::new();
+fn read_pack(
+    file: TomlFile<'_>,
+    compile_now: bool,
+    taken: &dyn Fn(&str) -> bool,
+) -> Result<Vec<&'static PackRule>, FileError> {
+    let table = file.parse()?;
+    let mut rules: Vec<&'static PackRule> = Vec::new();
     for (key, value) in table.get_ref() {
         if key.get_ref().as_ref() != "rules" {
-            return Err(reader.error(
+            return Err(file.error(
                 key.span(),
                 format!("unknown key \"{}\" in a pack", key.get_ref()),
                 Some("a pack holds `[[rules]]` tables".to_string()),
@@ -152,14 +59,16 @@ fn read_pack(reader: Reader<'_>, existing: &[&'static Rule]) -> Result<Vec<&'sta
         let array = value
             .get_ref()
             .as_array()
-            .ok_or_else(|| reader.error(value.span(), "`rules` must be written as [[rules]] tables", None))?;
+            .ok_or_else(|| file.error(value.span(), "`rules` must be written as [[rules]] tables", None))?;
         for item in array.iter() {
-            let known: Vec<&'static Rule> = existing.iter().chain(rules.iter()).copied().collect();
-            rules.push(read_rule(&reader, item, &known)?);
+            let reader = RuleReader::new(file, item, compile_now)?;
+            let in_use = |name: &str| taken(name) || rules.iter().any(|r| r.name == name);
+            let rule = reader.read(&in_use)?;
+            rules.push(Box::leak(Box::new(rule)));
         }
     }
     if rules.is_empty() {
-        return Err(reader.error(
+        return Err(file.error(
             0..0,
             "the pack defines no rules",
             Some("add a [[rules]] table".to_string()),
@@ -168,110 +77,222 @@ fn read_pack(reader: Reader<'_>, existing: &[&'static Rule]) -> Result<Vec<&'sta
     Ok(rules)
 }
 
-fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> Result<&'static Rule, ConfigError> {
-    let table: &DeTable<'_> = item
-        .get_ref()
-        .as_table()
-        .ok_or_else(|| reader.error(item.span(), "a rule must be a table", None))?;
-    for (key, _) in table {
-        let name = key.get_ref().as_ref();
-        if !RULE_KEYS.contains(&name) {
-            return Err(reader.error(
-                key.span(),
-                format!(
-                    "unknown key \"{name}\" in a pack rule{}",
-                    hint(name, RULE_KEYS.iter().copied())
-                ),
-                Some(format!("known keys: {}", RULE_KEYS.join(", "))),
-            ));
+/// One `[[rules]]` table being read, a key at a time.
+struct RuleReader<'a, 'i> {
+    file: TomlFile<'a>,
+    item: &'a Value<'i>,
+    table: &'a DeTable<'i>,
+    /// Compile patterns now, so that a pattern too big to compile is
+    /// reported against the pack; shipped packs are known to compile.
+    compile_now: bool,
+}
+
+impl<'a, 'i> RuleReader<'a, 'i> {
+    fn new(file: TomlFile<'a>, item: &'a Value<'i>, compile_now: bool) -> Result<Self, FileError> {
+        let table = item
+            .get_ref()
+            .as_table()
+            .ok_or_else(|| file.error(item.span(), "a rule must be a table", None))?;
+        for (key, _) in table {
+            if !RULE_KEYS.contains(&key.get_ref().as_ref()) {
+                return Err(file.unknown_key(key, " in a pack rule", RULE_KEYS));
+            }
         }
+        Ok(RuleReader {
+            file,
+            item,
+            table,
+            compile_now,
+        })
     }
-    let required = |key: &str| -> Result<&Value<'_>, ConfigError> {
-        table.get(key).ok_or_else(|| {
-            reader.error(
-                item.span().start..item.span().start,
+
+    fn read(&self, taken: &dyn Fn(&str) -> bool) -> Result<PackRule, FileError> {
+        let name = self.name(taken)?;
+        let kind = self.kind()?;
+        let category = self.category()?;
+        let severity = self.severity()?;
+        let scopes = match self.table.get("scope") {
+            Some(value) => self.file.choices(
+                value,
+                "scope",
+                "scope",
+                &[
+                    ("text", Scope::Text),
+                    ("heading", Scope::Heading),
+                    ("table-cell", Scope::TableCell),
+                    ("list-item", Scope::ListItem),
+                ],
+            )?,
+            None => vec![Scope::Text],
+        };
+        let case_sensitive = match self.table.get("case-sensitive") {
+            Some(value) => self.file.bool(value, "`case-sensitive`")?,
+            None => false,
+        };
+        let patterns_value = self.required("patterns")?;
+        let (pattern, anchored) = self.patterns(patterns_value, "patterns", case_sensitive)?;
+        let pattern = pattern.ok_or_else(|| {
+            self.file
+                .error(patterns_value.span(), "`patterns` must not be empty", None)
+        })?;
+        let exceptions = match self.table.get("exceptions") {
+            Some(value) => self.patterns(value, "exceptions", case_sensitive)?.0,
+            None => None,
+        };
+        let unless = match self.table.get("unless") {
+            Some(value) => self.file.choices(
+                value,
+                "unless",
+                "condition",
+                &[("cited", Unless::Cited), ("advertising", Unless::Advertising)],
+            )?,
+            None => Vec::new(),
+        };
+        let message = self.message()?;
+        let help = self.optional_string("help")?;
+        let docs = self.docs(&message)?;
+        Ok(PackRule {
+            name: leak(name),
+            category,
+            severity,
+            docs: leak(docs),
+            kind,
+            scopes,
+            pattern,
+            anchored,
+            exceptions,
+            unless,
+            message,
+            help,
+            source: self.file.path.display().to_string(),
+        })
+    }
+
+    fn required(&self, key: &str) -> Result<&'a Value<'i>, FileError> {
+        self.table.get(key).ok_or_else(|| {
+            let at = self.item.span().start;
+            self.file.error(
+                at..at,
                 format!("pack rule is missing `{key}`"),
-                Some(format!(
-                    "every rule needs: {}",
-                    ["name", "kind", "patterns", "message"].join(", ")
-                )),
+                Some(format!("every rule needs: {}", REQUIRED_KEYS.join(", "))),
             )
         })
-    };
-    let name_value = required("name")?;
-    let name = reader.string(name_value, "name")?;
-    let well_formed = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !name.starts_with('-');
-    if !well_formed {
-        return Err(reader.error(
-            name_value.span(),
-            format!("rule name \"{name}\" must be lowercase words joined by '-'"),
-            None,
-        ));
     }
-    if known.iter().any(|r| r.name == name) {
-        return Err(reader.error(
-            name_value.span(),
-            format!("a rule named \"{name}\" already exists"),
-            None,
-        ));
+
+    fn string(&self, value: &Value<'_>, key: &str) -> Result<String, FileError> {
+        Ok(self.file.string(value, &format!("`{key}`"))?.to_string())
     }
-    let kind_value = required("kind")?;
-    let kind = match reader.string(kind_value, "kind")?.as_str() {
-        "existence" => Kind::Existence,
-        other => {
-            return Err(reader.error(
-                kind_value.span(),
-                format!("unknown kind \"{other}\""),
-                Some("the kinds are: existence".to_string()),
+
+    fn optional_string(&self, key: &str) -> Result<Option<String>, FileError> {
+        self.table.get(key).map(|v| self.string(v, key)).transpose()
+    }
+
+    fn name(&self, taken: &dyn Fn(&str) -> bool) -> Result<String, FileError> {
+        let value = self.required("name")?;
+        let name = self.string(value, "name")?;
+        let well_formed = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !name.starts_with('-');
+        if !well_formed {
+            return Err(self.file.error(
+                value.span(),
+                format!("rule name \"{name}\" must be lowercase words joined by '-'"),
+                None,
             ));
         }
-    };
-    let category = match table.get("category") {
-        Some(value) => reader.string(value, "category")?,
-        None => "content".to_string(),
-    };
-    let severity = match table.get("severity") {
-        Some(value) => {
-            let text = reader.string(value, "severity")?;
-            Severity::parse(&text).ok_or_else(|| {
-                reader.error(
-                    value.span(),
-                    format!("invalid severity \"{text}\""),
-                    Some("use \"error\", \"warning\" or \"info\"".to_string()),
-                )
-            })?
+        if taken(&name) {
+            return Err(self
+                .file
+                .error(value.span(), format!("a rule named \"{name}\" already exists"), None));
         }
-        None => Severity::Warning,
-    };
-    let scopes = match table.get("scope") {
-        Some(value) => reader.choices(
-            value,
-            "scope",
-            "scope",
-            &[
-                ("text", Scope::Text),
-                ("heading", Scope::Heading),
-                ("table-cell", Scope::TableCell),
-                ("list-item", Scope::ListItem),
-            ],
-        )?,
-        None => vec![Scope::Text],
-    };
-    let case_sensitive = match table.get("case-sensitive") {
-        Some(value) => value
-            .get_ref()
-            .as_bool()
-            .ok_or_else(|| reader.error(value.span(), "`case-sensitive` must be true or false", None))?,
-        None => false,
-    };
-    // The regex, and whether a pattern anchors to the start or end of the
-    // text or a line (such a rule cannot be prefiltered on joined text).
-    let compile = |value: &Value<'_>, what: &str| -> Result<(Option<Pattern>, bool), ConfigError> {
-        let patterns = reader.strings(value, what)?;
+        Ok(name)
+    }
+
+    fn kind(&self) -> Result<Kind, FileError> {
+        let value = self.required("kind")?;
+        match self.string(value, "kind")?.as_str() {
+            "existence" => Ok(Kind::Existence),
+            other => Err(self.file.error(
+                value.span(),
+                format!("unknown kind \"{other}\""),
+                Some("the kinds are: existence".to_string()),
+            )),
+        }
+    }
+
+    fn category(&self) -> Result<Category, FileError> {
+        Ok(match self.optional_string("category")? {
+            Some(name) => Category::builtin(&name).unwrap_or_else(|| Category::Other(leak(name))),
+            None => Category::Content,
+        })
+    }
+
+    fn severity(&self) -> Result<Severity, FileError> {
+        let Some(value) = self.table.get("severity") else {
+            return Ok(Severity::Warning);
+        };
+        let text = self.string(value, "severity")?;
+        Severity::parse(&text).ok_or_else(|| {
+            self.file.error(
+                value.span(),
+                format!("invalid severity \"{text}\""),
+                Some("use \"error\", \"warning\" or \"info\"".to_string()),
+            )
+        })
+    }
+
+    fn message(&self) -> Result<String, FileError> {
+        let value = self.required("message")?;
+        let message = self.string(value, "message")?;
+        if message.is_empty() || message.starts_with(|c: char| c.is_uppercase()) || message.ends_with('.') {
+            return Err(self.file.error(
+                value.span(),
+                "a message starts lowercase and has no trailing period",
+                None,
+            ));
+        }
+        Ok(message)
+    }
+
+    /// The docs, with the example appended as the built-in rules' docs have it.
+    fn docs(&self, message: &str) -> Result<String, FileError> {
+        let mut docs = match self.optional_string("docs")? {
+            Some(docs) => docs.trim().to_string(),
+            None => format!("## What it does\nReports {message}."),
+        };
+        if let Some(example) = self.table.get("example") {
+            let table = example.get_ref().as_table().ok_or_else(|| {
+                self.file
+                    .error(example.span(), "`example` must be a table with `fail` and `pass`", None)
+            })?;
+            let part = |key: &str| -> Result<String, FileError> {
+                let value = table.get(key).ok_or_else(|| {
+                    self.file
+                        .error(example.span(), format!("`example` needs `{key}`"), None)
+                })?;
+                Ok(self.string(value, key)?.trim_end().to_string())
+            };
+            let (fail, pass) = (part("fail")?, part("pass")?);
+            docs.push_str(&format!(
+                "\n\n## Example\n```markdown\n{fail}\n```\n\nUse instead:\n```markdown\n{pass}\n```"
+            ));
+        }
+        Ok(docs)
+    }
+
+    /// The patterns under `key`, joined into one, and whether any anchors
+    /// to the start or end of the text or a line (such a rule cannot use
+    /// the shared search over joined text).
+    fn patterns(
+        &self,
+        value: &Value<'_>,
+        key: &str,
+        case_sensitive: bool,
+    ) -> Result<(Option<Pattern>, bool), FileError> {
+        let what = format!("`{key}`");
+        let patterns = self.file.string_or_strings(value, &what)?;
         // Each pattern must stand alone ("a)|(b" must not pass because the
         // patterns are joined). Parsing is cheap; compiling is the slow part
         // of loading a pack, so the patterns are compiled once, together,
@@ -282,13 +303,7 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
                 .case_insensitive(!case_sensitive)
                 .build()
                 .parse(pattern)
-                .map_err(|error| {
-                    reader.error(
-                        span.clone(),
-                        format!("invalid pattern in `{what}`: {}", first_line(&error)),
-                        None,
-                    )
-                })?;
+                .map_err(|error| self.invalid_pattern(span, &what, &error))?;
             anchored |= hir.properties().look_set().contains_anchor();
         }
         if patterns.is_empty() {
@@ -300,92 +315,43 @@ fn read_rule(reader: &Reader<'_>, item: &Value<'_>, known: &[&'static Rule]) -> 
             .collect::<Vec<_>>()
             .join("|");
         let pattern = Pattern::new(&combined, case_sensitive);
-        if !reader.compile_now {
-            return Ok((Some(pattern), anchored));
+        if self.compile_now {
+            pattern
+                .compile()
+                .map_err(|error| self.too_big(value, &what, &patterns, case_sensitive, &error))?;
         }
-        pattern.compile().map_err(|error| {
-            // Too big, most likely: name the pattern that is, if one alone is.
-            let culprit = patterns.iter().find_map(|(pattern, span)| {
-                let alone = Pattern::new(pattern, case_sensitive);
-                alone.compile().err().map(|error| (span, error))
-            });
-            match culprit {
-                Some((span, error)) => reader.error(
-                    span.clone(),
-                    format!("invalid pattern in `{what}`: {}", first_line(&error)),
-                    None,
-                ),
-                None => reader.error(value.span(), format!("`{what}` together: {}", first_line(&error)), None),
-            }
-        })?;
         Ok((Some(pattern), anchored))
-    };
-    let patterns_value = required("patterns")?;
-    let (pattern, anchored) = compile(patterns_value, "patterns")?;
-    let pattern = pattern.ok_or_else(|| reader.error(patterns_value.span(), "`patterns` must not be empty", None))?;
-    let exceptions = match table.get("exceptions") {
-        Some(value) => compile(value, "exceptions")?.0,
-        None => None,
-    };
-    let unless = match table.get("unless") {
-        Some(value) => reader.choices(
-            value,
-            "unless",
-            "condition",
-            &[("cited", Unless::Cited), ("advertising", Unless::Advertising)],
-        )?,
-        None => Vec::new(),
-    };
-    let message_value = required("message")?;
-    let message = reader.string(message_value, "message")?;
-    if message.is_empty() || message.starts_with(|c: char| c.is_uppercase()) || message.ends_with('.') {
-        return Err(reader.error(
-            message_value.span(),
-            "a message starts lowercase and has no trailing period",
+    }
+
+    fn invalid_pattern(&self, span: &Range<usize>, what: &str, error: &impl std::fmt::Display) -> FileError {
+        self.file.error(
+            span.clone(),
+            format!("invalid pattern in {what}: {}", first_line(error)),
             None,
-        ));
+        )
     }
-    let help = table.get("help").map(|v| reader.string(v, "help")).transpose()?;
-    let mut docs = match table.get("docs") {
-        Some(value) => reader.string(value, "docs")?.trim().to_string(),
-        None => format!("## What it does\nReports {message}."),
-    };
-    if let Some(example) = table.get("example") {
-        let example_table = example
-            .get_ref()
-            .as_table()
-            .ok_or_else(|| reader.error(example.span(), "`example` must be a table with `fail` and `pass`", None))?;
-        let part = |key: &str| -> Result<String, ConfigError> {
-            let value = example_table
-                .get(key)
-                .ok_or_else(|| reader.error(example.span(), format!("`example` needs `{key}`"), None))?;
-            Ok(reader.string(value, key)?.trim_end().to_string())
-        };
-        let (fail, pass) = (part("fail")?, part("pass")?);
-        docs.push_str(&format!(
-            "\n\n## Example\n```markdown\n{fail}\n```\n\nUse instead:\n```markdown\n{pass}\n```"
-        ));
+
+    /// Joined patterns that do not compile (too big, most likely): names
+    /// the pattern that is, if one alone is.
+    fn too_big(
+        &self,
+        value: &Value<'_>,
+        what: &str,
+        patterns: &[(String, Range<usize>)],
+        case_sensitive: bool,
+        error: &regex::Error,
+    ) -> FileError {
+        let culprit = patterns.iter().find_map(|(pattern, span)| {
+            let alone = Pattern::new(pattern, case_sensitive);
+            alone.compile().err().map(|error| (span, error))
+        });
+        match culprit {
+            Some((span, error)) => self.invalid_pattern(span, what, &error),
+            None => self
+                .file
+                .error(value.span(), format!("{what} together: {}", first_line(error)), None),
+        }
     }
-    let pack: &'static PackRule = Box::leak(Box::new(PackRule {
-        kind,
-        scopes,
-        pattern,
-        anchored,
-        exceptions,
-        unless,
-        message,
-        help,
-        source: reader.path.to_string(),
-    }));
-    let rule = Rule {
-        name: leak(name),
-        category: leak(category),
-        default_severity: severity,
-        raw_docs: leak(docs),
-        check: crate::packs::check,
-        pack: Some(pack),
-    };
-    Ok(Box::leak(Box::new(rule)))
 }
 
 fn first_line(error: &impl std::fmt::Display) -> String {
@@ -402,8 +368,12 @@ fn leak(text: String) -> &'static str {
 mod tests {
     use super::*;
 
+    fn load(path: &str, source: &str) -> Result<Vec<&'static PackRule>, FileError> {
+        load_pack(Path::new(path), source, &|_| false)
+    }
+
     fn error_of(source: &str) -> (String, String) {
-        let error = load_pack("house.toml", source, &[]).expect_err("invalid");
+        let error = load("house.toml", source).expect_err("invalid");
         (source[error.span.clone()].to_string(), error.message)
     }
 
@@ -416,11 +386,11 @@ message = "avoid {match}"
 
     #[test]
     fn a_minimal_pack_loads() {
-        let rules = load_pack("house.toml", GOOD, &[]).unwrap();
+        let rules = load("house.toml", GOOD).unwrap();
         assert_eq!(rules[0].name, "no-superfoods");
-        assert_eq!(rules[0].category, "content");
-        assert_eq!(rules[0].default_severity, Severity::Warning);
-        assert!(rules[0].pack.unwrap().pattern.regex().is_match("Eat more SUPERFOODS"));
+        assert_eq!(rules[0].category, Category::Content);
+        assert_eq!(rules[0].severity, Severity::Warning);
+        assert!(rules[0].pattern.regex().is_match("Eat more SUPERFOODS"));
     }
 
     #[test]
@@ -451,8 +421,9 @@ message = "avoid {match}"
 
     #[test]
     fn names_cannot_collide() {
-        let first = load_pack("a.toml", GOOD, &[]).unwrap();
-        let error = load_pack("b.toml", GOOD, &first).unwrap_err();
+        let first = load("a.toml", GOOD).unwrap();
+        let taken = |name: &str| first.iter().any(|r| r.name == name);
+        let error = load_pack(Path::new("b.toml"), GOOD, &taken).unwrap_err();
         assert_eq!(error.message, "a rule named \"no-superfoods\" already exists");
     }
 

@@ -3,8 +3,9 @@
 //! A pack rule picks one kind from a small closed set implemented here
 //! (today `existence`: report matches of regular expressions in a scope)
 //! and adds its name, category, severity, message, docs and an example.
-//! Each pack rule becomes a [`Rule`] like the built-in ones, so `rules`,
-//! `explain`, SARIF, config severities and suppressions treat them alike.
+//! The rule set wraps each pack rule in a rule like the built-in ones, so
+//! `rules`, `explain`, SARIF, config severities and suppressions treat them
+//! alike.
 //! Patterns use the `regex` crate (linear time) with size limits, so a pack
 //! cannot make linting slow or run code.
 
@@ -14,9 +15,9 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
-use crate::article::{Article, BlockKind, TextBlock};
-use crate::config::Config;
-use crate::rules::{Emitter, Rule, quoted};
+use crate::article::{BlockKind, TextBlock};
+use crate::context::Context;
+use crate::diagnostic::{Category, Emitter, Severity, quoted};
 
 pub use load::load_pack;
 
@@ -88,11 +89,11 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
-static SHIPPED_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+static SHIPPED_RULES: LazyLock<Vec<&'static PackRule>> = LazyLock::new(|| {
     use rayon::prelude::*;
     // Compiling the patterns is most of a short run's start-up: load the
     // packs side by side.
-    let packs: Vec<Vec<&'static Rule>> = SHIPPED
+    let packs: Vec<Vec<&'static PackRule>> = SHIPPED
         .par_iter()
         .map(|(path, text)| {
             // Shipped packs are checked by the test suite; a broken one is a
@@ -104,7 +105,7 @@ static SHIPPED_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
 });
 
 /// The rules of the shipped packs.
-pub fn shipped() -> &'static [&'static Rule] {
+pub fn shipped() -> &'static [&'static PackRule] {
     &SHIPPED_RULES
 }
 
@@ -147,6 +148,11 @@ pub enum Kind {
 
 #[derive(Debug)]
 pub struct PackRule {
+    pub name: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// Markdown, with the example appended.
+    pub docs: &'static str,
     pub kind: Kind,
     pub scopes: Vec<Scope>,
     pub pattern: Pattern,
@@ -161,19 +167,21 @@ pub struct PackRule {
     pub source: String,
 }
 
-/// The unanchored pack rules of a config, as one set of patterns: one
+/// The unanchored pack rules of a rule set, as one set of patterns: one
 /// search over an article tells which of them match anywhere in it.
 #[derive(Debug, Clone)]
-pub struct Prefilter {
-    packs: Vec<&'static PackRule>,
+pub struct SharedSearch {
+    /// The rule of each pattern in `set`, by name (names are unique in a
+    /// rule set).
+    names: Vec<&'static str>,
     set: RegexSet,
 }
 
-impl Prefilter {
+impl SharedSearch {
     /// `None` when fewer than two rules would share it, or when the set
     /// would be too big to build.
-    pub fn new(rules: &[&'static Rule]) -> Option<Prefilter> {
-        let packs: Vec<&'static PackRule> = rules.iter().filter_map(|r| r.pack).filter(|p| !p.anchored).collect();
+    pub fn new(packs: &[&'static PackRule]) -> Option<SharedSearch> {
+        let packs: Vec<&'static PackRule> = packs.iter().copied().filter(|p| !p.anchored).collect();
         if packs.len() < 2 {
             return None;
         }
@@ -191,42 +199,41 @@ impl Prefilter {
             .dfa_size_limit(limit)
             .build()
             .ok()?;
-        Some(Prefilter { packs, set })
+        Some(SharedSearch {
+            names: packs.iter().map(|p| p.name).collect(),
+            set,
+        })
     }
 
-    /// Whether `pack` can match somewhere in `article`; `None` when the
-    /// set does not hold it.
-    fn may_match(&self, pack: &PackRule, article: &Article) -> Option<bool> {
-        let index = self.packs.iter().position(|p| std::ptr::eq(*p, pack))?;
-        let id = self as *const Prefilter as usize;
-        let (cached, hits) = article
-            .pack_hits
-            .get_or_init(|| (id, self.set.matches(article.joined_text())));
-        (*cached == id).then(|| hits.matched(index))
+    /// The patterns, searched once per article (see
+    /// [`Context::pack_matches`]).
+    pub fn set(&self) -> &RegexSet {
+        &self.set
+    }
+
+    /// Where the search holds `pack`, if it does.
+    pub fn slot(&self, pack: &PackRule) -> Option<usize> {
+        self.names.iter().position(|name| *name == pack.name)
     }
 }
 
-/// The check every pack rule runs: its kind over its scope.
-pub(crate) fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let Some(pack) = out.rule().pack else {
-        return;
-    };
+/// The check every pack rule runs: its kind over its scope. `slot` is where
+/// the context's shared search holds this rule, if it does.
+pub fn check(pack: &PackRule, cx: &Context, slot: Option<usize>, out: &mut Emitter) {
     // Most articles match no pack: one search over all their text, shared
-    // by the config's pack rules, rules that out without a search per
+    // by the rule set's pack rules, rules that out without a search per
     // block. Blocks are joined by blank lines, which word boundaries treat
     // as the text's own edges; anchors would not, so anchored rules search
     // block by block.
     if !pack.anchored {
-        let may_match = config
-            .pack_prefilter()
-            .and_then(|prefilter| prefilter.may_match(pack, article))
-            .unwrap_or_else(|| pack.pattern.regex().is_match(article.joined_text()));
+        let shared = slot.and_then(|slot| cx.pack_matches().map(|hits| hits.matched(slot)));
+        let may_match = shared.unwrap_or_else(|| pack.pattern.regex().is_match(cx.joined_text()));
         if !may_match {
             return;
         }
     }
-    for block in &article.blocks {
-        if !pack.scopes.iter().any(|scope| scope.covers(block.kind)) || skipped(pack, article, block) {
+    for block in &cx.article.blocks {
+        if !pack.scopes.iter().any(|scope| scope.covers(block.kind)) || skipped(pack, cx, block) {
             continue;
         }
         match pack.kind {
@@ -235,10 +242,10 @@ pub(crate) fn check(article: &Article, config: &Config, out: &mut Emitter) {
     }
 }
 
-fn skipped(pack: &PackRule, article: &Article, block: &TextBlock) -> bool {
+fn skipped(pack: &PackRule, cx: &Context, block: &TextBlock) -> bool {
     pack.unless.iter().any(|unless| match unless {
         Unless::Cited => block.has_citation,
-        Unless::Advertising => article.is_advertising(block),
+        Unless::Advertising => cx.is_advertising(block),
     })
 }
 
@@ -265,12 +272,31 @@ fn existence(pack: &PackRule, block: &TextBlock, out: &mut Emitter) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
+    use crate::options::Options;
+    use crate::rules::{Rule, RuleSet};
+    use std::path::Path;
+
+    fn load(source: &str) -> Vec<&'static PackRule> {
+        load_pack(Path::new("t.toml"), source, &|_| false).unwrap()
+    }
+
+    fn options() -> Options {
+        Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+    }
+
+    fn rule_set(packs: &[&'static PackRule]) -> RuleSet {
+        RuleSet::of(
+            packs
+                .iter()
+                .map(|p| &*Box::leak(Box::new(Rule::from_pack(p))))
+                .collect(),
+        )
+    }
 
     /// Lints `source` with only the rules of `pack`.
     fn lint_with(pack: &str, source: &str) -> Vec<(String, String)> {
-        let mut config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        config.rules = load_pack("test.toml", pack, &[]).unwrap();
-        crate::lint_source("a.md", source, &config)
+        crate::lint(source, "a.md", &options(), &rule_set(&load(pack)))
             .into_iter()
             .map(|d| (d.rule.to_string(), source[d.span].to_string()))
             .collect()
@@ -280,13 +306,13 @@ mod tests {
     fn anchored_and_unanchored_patterns_find_every_block() {
         let source = "# Title\n\nFirst paragraph.\n\nTODO fill this in\n\n## FAQ\n\n- item one\n- superfood two\n";
         let anchored = "[[rules]]\nname = \"todo-start\"\nkind = \"existence\"\ncase-sensitive = true\nscope = [\"text\"]\npatterns = ['^TODO']\nmessage = \"m\"\n";
-        assert!(load_pack("t.toml", anchored, &[]).unwrap()[0].pack.unwrap().anchored);
+        assert!(load(anchored)[0].anchored);
         assert_eq!(
             lint_with(anchored, source),
             [("todo-start".to_string(), "TODO".to_string())]
         );
         let plain = "[[rules]]\nname = \"superfood\"\nkind = \"existence\"\nscope = [\"text\", \"heading\"]\npatterns = ['\\bsuperfoods?\\b', '\\bfaq\\b']\nmessage = \"m\"\n";
-        assert!(!load_pack("t.toml", plain, &[]).unwrap()[0].pack.unwrap().anchored);
+        assert!(!load(plain)[0].anchored);
         assert_eq!(
             lint_with(plain, source),
             [
@@ -307,7 +333,7 @@ mod tests {
         /// The shared search says a rule can match exactly when the rule's
         /// own pattern matches, whatever each rule's case sensitivity.
         #[test]
-        fn the_prefilter_agrees_with_each_rule(
+        fn the_shared_search_agrees_with_each_rule(
             words in proptest::collection::vec(
                 proptest::sample::select(&[
                     "superfood", "SuperFoods", "todo", "TODO", "Tbd", "nhs cure", "NHS Cure", "NHS cure", "note", "x",
@@ -315,28 +341,27 @@ mod tests {
                 0..8,
             ),
         ) {
-            let rules = load_pack("t.toml", MIXED_CASE, &[]).unwrap();
-            let prefilter = Prefilter::new(&rules).expect("two unanchored rules");
+            let packs = load(MIXED_CASE);
+            let search = SharedSearch::new(&packs).expect("two unanchored rules");
             let source = format!("# T\n\n{}\n", words.join(" "));
-            let article = Article::parse(&source);
-            for rule in &rules {
-                let pack = rule.pack.unwrap();
-                let own = pack.pattern.regex().is_match(article.joined_text());
+            let cx = Context::new(Article::parse(&source), Some(search.set()));
+            for pack in &packs {
+                let own = pack.pattern.regex().is_match(cx.joined_text());
                 // The anchored rule is not in the set.
-                let expected = (!pack.anchored).then_some(own);
-                proptest::prop_assert_eq!(prefilter.may_match(pack, &article), expected, "{} on {:?}", rule.name, source);
+                let shared = search.slot(pack).map(|slot| cx.pack_matches().unwrap().matched(slot));
+                proptest::prop_assert_eq!(shared, (!pack.anchored).then_some(own), "{} on {:?}", pack.name, source);
             }
         }
     }
 
     #[test]
-    fn rules_added_after_the_prefilter_still_match() {
-        let mut config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    fn rules_added_after_the_shared_search_still_match() {
+        let mut rules = RuleSet::new();
         let source = "# T\n\nEat superfoods. TODO: cite.\n";
         // Built now, for the shipped packs only.
-        assert!(config.pack_prefilter().is_some());
-        config.rules.extend(load_pack("t.toml", MIXED_CASE, &[]).unwrap());
-        let names: Vec<&str> = crate::lint_source("a.md", source, &config)
+        assert!(rules.shared_search().is_some());
+        rules.add_packs(&load(MIXED_CASE));
+        let names: Vec<&str> = crate::lint(source, "a.md", &options(), &rules)
             .iter()
             .map(|d| d.rule)
             .collect();
@@ -345,13 +370,13 @@ mod tests {
 
     #[test]
     fn packs_turned_off_stay_out_of_the_shared_search() {
-        let mut config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        config
-            .disabled
-            .extend(["absolute-claim", "promotional-content"].map(String::from));
+        let mut rules = RuleSet::new();
+        rules
+            .select(&[], &["absolute-claim".to_string(), "promotional-content".to_string()])
+            .unwrap();
         // One pack rule left to run: it searches on its own.
-        assert!(config.pack_prefilter().is_none());
-        let names: Vec<&str> = crate::lint_source("a.md", "# T\n\nTODO: a miracle cure.\n", &config)
+        assert!(rules.shared_search().is_none());
+        let names: Vec<&str> = crate::lint("# T\n\nTODO: a miracle cure.\n", "a.md", &options(), &rules)
             .iter()
             .map(|d| d.rule)
             .collect();
@@ -365,22 +390,20 @@ mod tests {
     fn shipped_packs_load() {
         let names: Vec<&str> = shipped().iter().map(|r| r.name).collect();
         assert_eq!(names, ["absolute-claim", "promotional-content", "placeholder-text"]);
-        for rule in shipped() {
-            assert_eq!(rule.category, "content");
+        for pack in shipped() {
+            assert_eq!(pack.category, Category::Content);
             // Shipped patterns compile when first needed: they must compile.
-            let pack = rule.pack.expect("a pack rule");
-            assert!(pack.pattern.compile().is_ok(), "{}", rule.name);
+            assert!(pack.pattern.compile().is_ok(), "{}", pack.name);
             if let Some(exceptions) = &pack.exceptions {
-                assert!(exceptions.compile().is_ok(), "{}", rule.name);
+                assert!(exceptions.compile().is_ok(), "{}", pack.name);
             }
         }
     }
 
     #[test]
     fn shipped_patterns_wait_until_needed_and_a_users_compile_as_they_load() {
-        let rules = load::load_shipped("t.toml", MIXED_CASE).unwrap();
-        assert!(rules.iter().all(|r| r.pack.unwrap().pattern.compiled.get().is_none()));
-        let rules = load_pack("t.toml", MIXED_CASE, &[]).unwrap();
-        assert!(rules.iter().all(|r| r.pack.unwrap().pattern.compiled.get().is_some()));
+        let packs = load::load_shipped("t.toml", MIXED_CASE).unwrap();
+        assert!(packs.iter().all(|p| p.pattern.compiled.get().is_none()));
+        assert!(load(MIXED_CASE).iter().all(|p| p.pattern.compiled.get().is_some()));
     }
 }

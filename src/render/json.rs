@@ -60,7 +60,7 @@ pub fn entries<'a>(path: &'a str, diagnostics: &'a [Located]) -> impl Iterator<I
         JsonDiagnostic {
             path,
             rule: d.rule,
-            category: d.category,
+            category: d.category.as_str(),
             severity: d.severity.as_str(),
             message: &d.message,
             line: located.start.line,

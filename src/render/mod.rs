@@ -396,7 +396,7 @@ mod tests {
             .map(|rule| Located {
                 diagnostic: Diagnostic {
                     rule,
-                    category: "content",
+                    category: crate::diagnostic::Category::Content,
                     severity: Severity::Warning,
                     message: format!("{rule} \"quoted\""),
                     span: 0..1,
@@ -421,7 +421,7 @@ mod tests {
     /// finding, in order, inside a valid whole.
     #[test]
     fn spooled_documents_match_in_memory_ones() {
-        let config = crate::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let rules = crate::rules::RuleSet::new();
         let reports = [
             report("a.md", &["placeholder-text", "empty-link"]),
             report("clean.md", &[]),
@@ -432,15 +432,15 @@ mod tests {
             summary.add(r);
         }
         for format in [Format::Json, Format::Sarif, Format::Gitlab, Format::Junit] {
-            let whole = render_run(format, &reports, &summary, &config.rules).unwrap();
+            let whole = render_run(format, &reports, &summary, rules.rules()).unwrap();
             let mut spool = Spool::new(tempfile::tempfile().unwrap(), format);
             for r in &reports {
-                spool.add(&report_entries(format, r, &config.rules)).unwrap();
+                spool.add(&report_entries(format, r, rules.rules())).unwrap();
             }
             let (mut file, any) = spool.into_parts();
             file.seek(SeekFrom::Start(0)).unwrap();
             let mut out = Vec::new();
-            frame(format, &summary, &config.rules)
+            frame(format, &summary, rules.rules())
                 .unwrap()
                 .write(&mut out, &mut file, any)
                 .unwrap();
@@ -463,7 +463,7 @@ mod tests {
                 .collect();
             assert_eq!(paths, ["a", "a", "b"], "{format:?}");
         }
-        let empty = render_run(Format::Json, &[], &Summary::default(), &config.rules).unwrap();
+        let empty = render_run(Format::Json, &[], &Summary::default(), rules.rules()).unwrap();
         assert!(empty.contains("\"diagnostics\": []\n}"), "{empty}");
     }
 }

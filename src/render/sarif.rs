@@ -25,7 +25,7 @@ fn rule_descriptor(rule: &Rule) -> Value {
         "fullDescription": { "text": docs, "markdown": docs },
         "help": { "text": docs, "markdown": docs },
         "defaultConfiguration": { "level": level(rule.default_severity) },
-        "properties": { "category": rule.category, "tags": [rule.category] }
+        "properties": { "category": rule.category.as_str(), "tags": [rule.category.as_str()] }
     })
 }
 

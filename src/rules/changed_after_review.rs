@@ -1,8 +1,8 @@
 //! `changed-after-review`: the article was updated after its last review.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -30,13 +30,14 @@ declare_rule! {
     /// ```
     pub static CHANGED_AFTER_REVIEW = {
         name: "changed-after-review",
-        category: "review",
+        category: Review,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let review = &article.review;
     if let (Some(updated), Some(reviewed)) = (&review.updated, review.review_date())
         && let (Ok(u), Ok(r)) = (updated.value, reviewed.value)

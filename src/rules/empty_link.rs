@@ -1,8 +1,8 @@
 //! `empty-link`: a link without a destination or without text.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -25,13 +25,14 @@ declare_rule! {
     /// ```
     pub static EMPTY_LINK = {
         name: "empty-link",
-        category: "content",
+        category: Content,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for link in &article.links {
         let destination = link.destination.trim();
         if destination.is_empty() || destination == "#" {

@@ -1,8 +1,8 @@
 //! `empty-section`: a heading with nothing under it.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -37,13 +37,14 @@ declare_rule! {
     /// ```
     pub static EMPTY_SECTION = {
         name: "empty-section",
-        category: "structure",
+        category: Structure,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for section in &article.sections {
         if section.has_own_content || !section.children.is_empty() {
             continue;

@@ -1,8 +1,10 @@
 //! `empty-table`: a table that holds no values.
 
-use crate::article::{Article, Table};
-use crate::config::Config;
-use crate::rules::{Emitter, table_name};
+use crate::article::Table;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
+use crate::rules::table_name;
 
 declare_rule! {
     /// ## What it does
@@ -32,13 +34,14 @@ declare_rule! {
     /// ```
     pub static EMPTY_TABLE = {
         name: "empty-table",
-        category: "tables",
+        category: Tables,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for table in &article.tables {
         let Some(problem) = emptiness(table) else {
             continue;

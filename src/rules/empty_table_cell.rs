@@ -1,9 +1,10 @@
 //! `empty-table-cell`: rows with missing values in an otherwise filled table.
 
-use crate::article::Article;
-use crate::config::Config;
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 use crate::rules::empty_table::emptiness;
-use crate::rules::{Emitter, quoted, table_name};
+use crate::rules::table_name;
 
 declare_rule! {
     /// ## What it does
@@ -33,13 +34,14 @@ declare_rule! {
     /// ```
     pub static EMPTY_TABLE_CELL = {
         name: "empty-table-cell",
-        category: "tables",
+        category: Tables,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for table in &article.tables {
         if emptiness(table).is_some() {
             continue;

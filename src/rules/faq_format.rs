@@ -4,8 +4,9 @@ use std::ops::Range;
 
 use crate::article::sections::normalize_heading;
 use crate::article::{Article, BlockKind};
-use crate::config::Config;
-use crate::rules::{Emitter, find_section, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,7 @@ declare_rule! {
     /// ```
     pub static FAQ_FORMAT = {
         name: "faq-format",
-        category: "structure",
+        category: Structure,
         severity: Warning,
         check: check,
     };
@@ -114,8 +115,9 @@ fn entries(article: &Article, faq: usize) -> Vec<Entry> {
     entries
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let Some(faq) = find_section(article, config, "faq") else {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
+    let Some(faq) = cx.find_section(options, "faq") else {
         return;
     };
     let entries = entries(article, faq);

@@ -1,9 +1,9 @@
 //! `future-date`: a review, publish or update date after today.
 
-use crate::article::Article;
 use crate::article::review::Field;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -26,26 +26,27 @@ declare_rule! {
     /// ```
     pub static FUTURE_DATE = {
         name: "future-date",
-        category: "review",
+        category: Review,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for date in article.review.dates() {
         if date.field == Field::NextReview {
             continue;
         }
         if let Ok(value) = date.value
-            && value > config.today
+            && value > options.today
         {
             out.emit(
                 date.span.clone(),
                 format!(
                     "{} {value} is in the future (today is {})",
                     date.field.noun(),
-                    config.today
+                    options.today
                 ),
             )
             .help("correct the date; a review or update can only be dated once it has happened");

@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::article::Article;
 use crate::claims::subject::Stem;
 use crate::claims::{self, Relation};
-use crate::config::Config;
+use crate::context::Context;
 use crate::diagnostic::Severity;
-use crate::rules::{Emitter, quoted};
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -52,7 +52,7 @@ declare_rule! {
     /// ```
     pub static INCONSISTENT_NUMBER = {
         name: "inconsistent-number",
-        category: "claims",
+        category: Claims,
         severity: Error,
         check: check,
     };
@@ -74,33 +74,22 @@ fn keys(q: &claims::Quantity) -> impl Iterator<Item = Stem> {
 /// Compares each member of a bucket with earlier ones, nearest
 /// `MAX_CANDIDATES` first, and records (later, earlier, relation) for the
 /// worst disagreement. Candidates share a subject word, a row label word
-/// or the counted noun; with `indexed`, an index on those words finds them,
-/// which keeps the work near-linear even in an article with thousands of
-/// like quantities. Without it every earlier member is a candidate: the
-/// same result while there are at most `MAX_CANDIDATES` of them, since two
-/// statements of the same claim always share such a word.
-fn compare_bucket(
-    quantities: &[claims::Quantity],
-    members: &[usize],
-    indexed: bool,
-    findings: &mut Vec<(usize, usize, Relation)>,
-) {
+/// or the counted noun (two statements of the same claim always do); an
+/// index on those words finds them, which keeps the work near-linear even
+/// in an article with thousands of like quantities.
+fn compare_bucket(quantities: &[claims::Quantity], members: &[usize], findings: &mut Vec<(usize, usize, Relation)>) {
     let mut by_word: FxHashMap<Stem, Vec<usize>> = FxHashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
-    for (position, &later) in members.iter().enumerate() {
+    for &later in members {
         let q = &quantities[later];
         candidates.clear();
-        if indexed {
-            candidates.extend(
-                keys(q)
-                    .filter_map(|word| by_word.get(&word))
-                    .flat_map(|earlier| earlier.iter().rev().take(MAX_CANDIDATES).copied()),
-            );
-            candidates.sort_unstable();
-            candidates.dedup();
-        } else {
-            candidates.extend_from_slice(&members[..position]);
-        }
+        candidates.extend(
+            keys(q)
+                .filter_map(|word| by_word.get(&word))
+                .flat_map(|earlier| earlier.iter().rev().take(MAX_CANDIDATES).copied()),
+        );
+        candidates.sort_unstable();
+        candidates.dedup();
         let start = candidates.len().saturating_sub(MAX_CANDIDATES);
         let mut worst: Option<(Relation, usize)> = None;
         for &earlier in &candidates[start..] {
@@ -120,10 +109,8 @@ fn compare_bucket(
         if let Some((relation, earlier)) = worst {
             findings.push((later, earlier, relation));
         }
-        if indexed {
-            for word in keys(q) {
-                by_word.entry(word).or_default().push(later);
-            }
+        for word in keys(q) {
+            by_word.entry(word).or_default().push(later);
         }
     }
 }
@@ -142,14 +129,11 @@ fn buckets(quantities: &[claims::Quantity]) -> Vec<Vec<usize>> {
     buckets.into_values().collect()
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
-    let quantities = article.quantities();
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let quantities = cx.quantities();
     let mut findings = Vec::new();
     for members in buckets(quantities) {
-        // A bucket small enough for every earlier member to be a candidate
-        // needs no index (see `compare_bucket`).
-        let indexed = members.len() > MAX_CANDIDATES + 1;
-        compare_bucket(quantities, &members, indexed, &mut findings);
+        compare_bucket(quantities, &members, &mut findings);
     }
     findings.sort_by_key(|&(later, _, _)| quantities[later].span.start);
     for (later, earlier, relation) in findings {
@@ -175,61 +159,11 @@ fn check(article: &Article, _config: &Config, out: &mut Emitter) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    /// Sentences with quantities, about a few shared subjects.
-    const SENTENCES: &[&str] = &[
-        "Numbing cream takes 20-30 minutes to work.",
-        "The numbing cream works within 45 minutes.",
-        "Most patients need 3-5 treatments.",
-        "Most patients need 6-8 treatments for deep scars.",
-        "Redness lasts 1-2 days after a session.",
-        "Redness usually fades within 72 hours.",
-        "Results last 6-12 months.",
-        "Results last about 2 years with upkeep.",
-        "Each session takes 30 minutes.",
-        "A session lasts 1-2 hours in the clinic.",
-        "Avoid sun exposure for at least 2 weeks.",
-        "Avoid direct sun exposure for 3-4 days.",
-        "Swelling peaks after 48 hours.",
-        "Up to 15% of patients report mild swelling.",
-        "In one trial, 80% of patients saw results.",
-    ];
-
-    proptest! {
-        /// Comparing every earlier member of a small bucket finds what the
-        /// word index finds, because two statements of one claim always
-        /// share a subject word, a label word or the counted noun.
-        #[test]
-        fn small_buckets_need_no_index(sections in prop::collection::vec(prop::collection::vec(0..SENTENCES.len(), 1..4), 1..8)) {
-            let mut source = String::from("# Guide\n\n");
-            for (n, sentences) in sections.iter().enumerate() {
-                source.push_str(&format!("## Part {n}\n\n"));
-                for &s in sentences {
-                    source.push_str(SENTENCES[s]);
-                    source.push(' ');
-                }
-                source.push_str("\n\n");
-            }
-            let article = Article::parse(&source);
-            let quantities = article.quantities();
-            for (a, b) in quantities.iter().flat_map(|a| quantities.iter().map(move |b| (a, b))) {
-                if claims::same_claim(a, b) {
-                    prop_assert!(keys(a).any(|k| keys(b).any(|l| l == k)), "{} / {}", a.text, b.text);
-                }
-            }
-            for members in buckets(quantities) {
-                prop_assume!(members.len() <= MAX_CANDIDATES + 1);
-                let (mut direct, mut indexed) = (Vec::new(), Vec::new());
-                compare_bucket(quantities, &members, false, &mut direct);
-                compare_bucket(quantities, &members, true, &mut indexed);
-                prop_assert_eq!(direct, indexed);
-            }
-        }
-    }
+    use crate::article::Article;
+    use crate::context::Context;
 
     #[test]
-    fn a_bucket_too_big_for_direct_comparison_still_finds_conflicts() {
+    fn a_bucket_of_many_like_quantities_still_finds_conflicts() {
         // Forty durations, each about its own thing, then two that disagree.
         let mut source = String::from("# Guide\n\n");
         for n in 0..40u8 {
@@ -238,8 +172,8 @@ mod tests {
         }
         source.push_str("## Takeaway\n\nNumbing cream takes 20-30 minutes to work.\n\n");
         source.push_str("## Later\n\nNumbing cream takes 2-3 hours to work.\n");
-        let article = Article::parse(&source);
-        let members = buckets(article.quantities()).into_iter().max_by_key(Vec::len).unwrap();
+        let cx = Context::new(Article::parse(&source), None);
+        let members = buckets(cx.quantities()).into_iter().max_by_key(Vec::len).unwrap();
         assert!(members.len() > MAX_CANDIDATES + 1, "{} members", members.len());
         let found: Vec<String> = crate::findings_of("inconsistent-number", &source)
             .into_iter()

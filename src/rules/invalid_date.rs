@@ -1,8 +1,8 @@
 //! `invalid-date`: a date that cannot be read or does not exist.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -34,13 +34,14 @@ declare_rule! {
     /// ```
     pub static INVALID_DATE = {
         name: "invalid-date",
-        category: "review",
+        category: Review,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for date in article.review.dates() {
         if let Err(error) = &date.value {
             out.emit(

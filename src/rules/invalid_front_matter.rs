@@ -1,8 +1,8 @@
 //! `invalid-front-matter`: front matter that does not parse.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -32,13 +32,14 @@ declare_rule! {
     /// ```
     pub static INVALID_FRONT_MATTER = {
         name: "invalid-front-matter",
-        category: "input",
+        category: Input,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     if let Some(error) = &article.front_matter_error {
         out.emit(error.span.clone(), error.message.clone())
             .help("fix the front matter so that it parses; until then its fields are ignored");

@@ -1,8 +1,8 @@
 //! `invalid-range`: a range written high to low.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -24,14 +24,14 @@ declare_rule! {
     /// ```
     pub static INVALID_RANGE = {
         name: "invalid-range",
-        category: "claims",
+        category: Claims,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
-    for q in article.quantities() {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    for q in cx.quantities().iter() {
         if q.found.is_reversed() {
             out.emit(
                 q.span.clone(),

@@ -1,8 +1,8 @@
 //! `long-sentence`: a sentence over the word limit.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -26,20 +26,21 @@ declare_rule! {
     /// ```
     pub static LONG_SENTENCE = {
         name: "long-sentence",
-        category: "readability",
+        category: Readability,
         severity: Info,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let limit = config.readability.max_words;
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
+    let limit = options.readability.max_words;
     for (index, block) in article.blocks.iter().enumerate() {
         if !block.kind.is_prose() {
             continue;
         }
-        let sentences = article.sentences(index).iter().cloned();
-        for (sentence, counts) in sentences.zip(article.sentence_counts(index)) {
+        let sentences = cx.sentences(index).iter().cloned();
+        for (sentence, counts) in sentences.zip(cx.sentence_counts(index)) {
             let count = counts.words;
             if count > limit {
                 out.emit(

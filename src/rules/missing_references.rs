@@ -1,10 +1,10 @@
 //! `missing-references`: nothing backs the article's claims.
 
-use crate::article::Article;
 use crate::article::sections::heading_matches;
 use crate::article::text::starts_with_ignoring_ascii_case;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +35,7 @@ declare_rule! {
     /// ```
     pub static MISSING_REFERENCES = {
         name: "missing-references",
-        category: "content",
+        category: Content,
         severity: Warning,
         check: check,
     };
@@ -43,7 +43,8 @@ declare_rule! {
 
 const REFERENCE_HEADINGS: &[&str] = &["references", "sources", "citations", "bibliography", "works cited"];
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let has_heading = (0..article.headings.len()).any(|i| {
         let text = article.normalized_heading(i);
         REFERENCE_HEADINGS.iter().any(|r| heading_matches(text, r))

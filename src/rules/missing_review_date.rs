@@ -1,8 +1,8 @@
 //! `missing-review-date`: the review has no date.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -27,13 +27,14 @@ declare_rule! {
     /// ```
     pub static MISSING_REVIEW_DATE = {
         name: "missing-review-date",
-        category: "review",
+        category: Review,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let review = &article.review;
     if review.review_date().is_some() {
         return;

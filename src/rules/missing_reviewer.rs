@@ -1,8 +1,8 @@
 //! `missing-reviewer`: nobody is named as the medical reviewer.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -34,13 +34,14 @@ declare_rule! {
     /// ```
     pub static MISSING_REVIEWER = {
         name: "missing-reviewer",
-        category: "review",
+        category: Review,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     if article.review.reviewer().is_none() {
         out.emit(article.top_span(), "article names no medical reviewer").help(
             "add `reviewed_by` to the front matter, or a byline \"Medically reviewed by NAME, CREDENTIAL on DATE\"",

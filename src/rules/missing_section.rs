@@ -1,8 +1,8 @@
 //! `missing-section`: a required section is absent.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -60,18 +60,19 @@ declare_rule! {
     /// ```
     pub static MISSING_SECTION = {
         name: "missing-section",
-        category: "structure",
+        category: Structure,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let headings: Vec<&str> = (0..article.headings.len())
         .map(|i| article.normalized_heading(i))
         .collect();
     let anchor = article.top_span();
-    for required in &config.required_sections {
+    for required in &options.sections {
         if headings.iter().any(|h| required.matches(h)) {
             continue;
         }

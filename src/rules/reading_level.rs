@@ -1,9 +1,9 @@
 //! `reading-level`: the body reads above the target grade.
 
-use crate::article::Article;
 use crate::article::prose::flesch_kincaid;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
     /// ```
     pub static READING_LEVEL = {
         name: "reading-level",
-        category: "readability",
+        category: Readability,
         severity: Info,
         check: check,
     };
@@ -42,10 +42,10 @@ declare_rule! {
 const MIN_WORDS: usize = 100;
 
 /// Word, sentence and syllable counts of the article's prose.
-pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
+pub(crate) fn prose_counts(cx: &Context) -> (usize, usize, usize) {
     let (mut w, mut s, mut y) = (0, 0, 0);
-    for index in 0..article.blocks.len() {
-        for counts in article.sentence_counts(index) {
+    for index in 0..cx.article.blocks.len() {
+        for counts in cx.sentence_counts(index) {
             w += counts.words;
             y += counts.syllables;
             s += usize::from(counts.words > 0);
@@ -54,16 +54,17 @@ pub(crate) fn prose_counts(article: &Article) -> (usize, usize, usize) {
     (w, s, y)
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     if !article.is_english() {
         return;
     }
-    let (w, s, y) = prose_counts(article);
+    let (w, s, y) = prose_counts(cx);
     if w < MIN_WORDS {
         return;
     }
     let grade = flesch_kincaid(w, s, y);
-    let target = config.readability.max_grade;
+    let target = options.readability.max_grade;
     if grade > target {
         out.emit(
             article.top_span(),

@@ -1,8 +1,8 @@
 //! `review-due-soon`: the review expires within the warning window.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 use crate::rules::stale_review::expiry;
 
 declare_rule! {
@@ -31,23 +31,24 @@ declare_rule! {
     /// ```
     pub static REVIEW_DUE_SOON = {
         name: "review-due-soon",
-        category: "review",
+        category: Review,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let review = &article.review;
-    let window = config.review.warn_before_days;
+    let window = options.review.warn_before_days;
     let within = |day: chrono::NaiveDate| {
-        let left = (day - config.today).num_days();
+        let left = (day - options.today).num_days();
         (0..=window).contains(&left).then_some(left)
     };
     if let Some(date) = review.review_date()
         && let Ok(reviewed) = date.value
-        && reviewed <= config.today
-        && let Some(expires) = expiry(reviewed, config)
+        && reviewed <= options.today
+        && let Some(expires) = expiry(reviewed, options)
         && let Some(left) = within(expires)
     {
         out.emit(

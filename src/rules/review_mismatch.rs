@@ -1,9 +1,9 @@
 //! `review-mismatch`: front matter and byline disagree about the review.
 
-use crate::article::Article;
 use crate::article::review::comparable_name;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -38,13 +38,14 @@ declare_rule! {
     /// ```
     pub static REVIEW_MISMATCH = {
         name: "review-mismatch",
-        category: "review",
+        category: Review,
         severity: Error,
         check: check,
     };
 }
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let review = &article.review;
     if let (Some(front), Some(byline)) = (&review.fm_reviewer, &review.byline_reviewer) {
         let (a, b) = (comparable_name(&front.name), comparable_name(&byline.name));

@@ -1,9 +1,9 @@
 //! `reviewer-credentials`: the reviewer carries no recognised credential.
 
-use crate::article::Article;
-use crate::article::review::normalize_credential;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::article::credentials::normalize_credential;
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -30,20 +30,21 @@ declare_rule! {
     /// ```
     pub static REVIEWER_CREDENTIALS = {
         name: "reviewer-credentials",
-        category: "review",
+        category: Review,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let Some(reviewer) = article.review.reviewer() else {
         return;
     };
-    if reviewer.credentials.iter().any(|c| config.review.qualifies(c)) {
+    if reviewer.credentials.iter().any(|c| options.review.qualifies(c)) {
         return;
     }
-    let policy = &config.review;
+    let policy = &options.review;
     let fellowships: Vec<&String> = reviewer
         .credentials
         .iter()

@@ -1,8 +1,9 @@
 //! `section-order`: takeaways first, bottom line last.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::{Emitter, SectionRole, quoted, top_sections};
+use crate::context::Context;
+use crate::context::SectionRole;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -34,14 +35,15 @@ declare_rule! {
     /// ```
     pub static SECTION_ORDER = {
         name: "section-order",
-        category: "structure",
+        category: Structure,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let top = top_sections(article, config);
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
+    let top = cx.top_sections(options);
     let heading = |index: usize| &article.headings[article.sections[index].heading];
     let first_body = top.iter().position(|&(_, role)| role == SectionRole::Body);
     if let Some(takeaways) = top.iter().position(|&(_, role)| role == SectionRole::Takeaways)

@@ -1,9 +1,9 @@
 //! `self-review`: the author reviewed their own article.
 
-use crate::article::Article;
 use crate::article::review::comparable_name;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -30,14 +30,15 @@ declare_rule! {
     /// ```
     pub static SELF_REVIEW = {
         name: "self-review",
-        category: "review",
+        category: Review,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    if config.review.allow_self_review {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
+    if options.review.allow_self_review {
         return;
     }
     let Some(reviewer) = article.review.reviewer() else {

@@ -2,9 +2,9 @@
 
 use chrono::{Months, NaiveDate};
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -33,30 +33,31 @@ declare_rule! {
     /// ```
     pub static STALE_REVIEW = {
         name: "stale-review",
-        category: "review",
+        category: Review,
         severity: Error,
         check: check,
     };
 }
 
 /// The day a review from `reviewed` stops being current.
-pub(crate) fn expiry(reviewed: NaiveDate, config: &Config) -> Option<NaiveDate> {
-    reviewed.checked_add_months(Months::new(config.review.max_age_months))
+pub(crate) fn expiry(reviewed: NaiveDate, options: &Options) -> Option<NaiveDate> {
+    reviewed.checked_add_months(Months::new(options.review.max_age_months))
 }
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     let review = &article.review;
     if let Some(date) = review.review_date()
         && let Ok(reviewed) = date.value
-        && reviewed <= config.today
-        && let Some(expires) = expiry(reviewed, config)
-        && expires < config.today
+        && reviewed <= options.today
+        && let Some(expires) = expiry(reviewed, options)
+        && expires < options.today
     {
         out.emit(
             date.span.clone(),
             format!(
                 "review from {reviewed} expired on {expires} (max age {} months)",
-                config.review.max_age_months
+                options.review.max_age_months
             ),
         )
         .help("have the article reviewed again and update the review date");
@@ -64,13 +65,13 @@ fn check(article: &Article, config: &Config, out: &mut Emitter) {
     }
     if let Some(next) = &review.next_review
         && let Ok(due) = next.value
-        && due < config.today
+        && due < options.today
     {
         out.emit(
             next.span.clone(),
             format!(
                 "next review was due on {due}, {} days ago",
-                (config.today - due).num_days()
+                (options.today - due).num_days()
             ),
         )
         .help("have the article reviewed again and set a new next review date");

@@ -1,8 +1,8 @@
 //! `takeaways-format`: takeaways as a list of 2 to 8 non-empty items.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::{Emitter, find_section, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -31,7 +31,7 @@ declare_rule! {
     /// ```
     pub static TAKEAWAYS_FORMAT = {
         name: "takeaways-format",
-        category: "structure",
+        category: Structure,
         severity: Warning,
         check: check,
     };
@@ -40,8 +40,9 @@ declare_rule! {
 const MIN_ITEMS: usize = 2;
 const MAX_ITEMS: usize = 8;
 
-fn check(article: &Article, config: &Config, out: &mut Emitter) {
-    let Some(index) = find_section(article, config, "takeaways") else {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
+    let Some(index) = cx.find_section(options, "takeaways") else {
         return;
     };
     let section = &article.sections[index];

@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::{Emitter, quoted};
+use crate::context::Context;
+use crate::diagnostic::{Emitter, quoted};
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
     /// ```
     pub static UNCITED_STATISTIC = {
         name: "uncited-statistic",
-        category: "claims",
+        category: Claims,
         severity: Warning,
         check: check,
     };
@@ -56,7 +56,8 @@ static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-fn check(article: &Article, _config: &Config, out: &mut Emitter) {
+fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
+    let article = &cx.article;
     for block in article.blocks.iter().filter(|b| b.kind.is_prose()) {
         if block.has_citation {
             continue;

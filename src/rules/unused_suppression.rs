@@ -3,9 +3,9 @@
 //! Found by the suppression pass (`crate::suppress`), which runs after every
 //! other rule; the check function here has nothing to do on its own.
 
-use crate::article::Article;
-use crate::config::Config;
-use crate::rules::Emitter;
+use crate::context::Context;
+use crate::diagnostic::Emitter;
+use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
@@ -34,10 +34,10 @@ declare_rule! {
     /// ```
     pub static UNUSED_SUPPRESSION = {
         name: "unused-suppression",
-        category: "input",
+        category: Input,
         severity: Warning,
         check: check,
     };
 }
 
-fn check(_article: &Article, _config: &Config, _out: &mut Emitter) {}
+fn check(_cx: &Context, _options: &Options, _out: &mut Emitter) {}

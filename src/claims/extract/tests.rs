@@ -3,8 +3,14 @@
 
 use super::*;
 
+/// The quantities of `text`, with a lexicon of their own.
+fn found(text: &str) -> Vec<Found> {
+    quantities(text, &mut Lexicon::default())
+}
+
 fn describe(text: &str) -> Vec<String> {
-    quantities(text)
+    let mut lexicon = Lexicon::default();
+    quantities(text, &mut lexicon)
         .into_iter()
         .filter(|q| !q.negated)
         .map(|q| {
@@ -13,12 +19,12 @@ fn describe(text: &str) -> Vec<String> {
             } else {
                 format!("{}", round(q.high))
             };
-            let mut out = format!("{:?} {}..{} {}", q.kind, round(q.low), high, q.dimension.name());
+            let mut out = format!("{:?} {}..{} {}", q.kind, round(q.low), high, q.dimension.name(&lexicon));
             if q.every {
                 out.push_str(" every");
             }
             if let Some(per) = q.per {
-                out.push_str(&format!(" per {}", per.text()));
+                out.push_str(&format!(" per {}", lexicon.text(per)));
             }
             out
         })
@@ -205,17 +211,17 @@ fn phrasings() {
 
 #[test]
 fn ranges_remember_how_they_were_written() {
-    let found = quantities("takes 60-15 minutes");
-    assert!(found[0].is_reversed());
-    assert!(!quantities("takes 15-60 minutes")[0].is_reversed());
+    assert!(found("takes 60-15 minutes")[0].is_reversed());
+    assert!(!found("takes 15-60 minutes")[0].is_reversed());
 }
 
 #[test]
 fn spans_cover_the_phrase_and_subjects_the_words_around_it() {
     let text = "The numbing cream works within 48 hours of the appointment.";
-    let found = &quantities(text)[0];
+    let mut lexicon = Lexicon::default();
+    let found = &quantities(text, &mut lexicon)[0];
     assert_eq!(&text[found.range.clone()], "within 48 hours");
-    let mut subject: Vec<String> = found.subject.iter().map(|s| s.text()).collect();
+    let mut subject: Vec<&str> = found.subject.iter().map(|&s| lexicon.text(s)).collect();
     subject.sort();
     assert_eq!(subject, ["appoint", "cream", "numb", "work"]);
 }
