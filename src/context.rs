@@ -66,9 +66,11 @@ impl<'a> Context<'a> {
     /// order of [`Context::sentences`]; empty for blocks that are not prose.
     pub fn sentence_counts(&self, index: usize) -> &[prose::Counts] {
         let all = self.sentence_counts.get_or_init(|| {
-            // Articles repeat most of their words: count each one once.
-            let mut syllables: FxHashMap<&str, usize> = FxHashMap::default();
             let blocks = &self.article.blocks;
+            // Articles repeat most of their words: count each one once. A
+            // distinct word comes about every 40 bytes of prose.
+            let prose: usize = blocks.iter().filter(|b| b.kind.is_prose()).map(|b| b.text.len()).sum();
+            let mut syllables = FxHashMap::with_capacity_and_hasher(prose / 40, Default::default());
             (0..blocks.len())
                 .map(|i| {
                     let block = &blocks[i];

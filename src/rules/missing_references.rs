@@ -1,8 +1,8 @@
 //! `missing-references`: nothing backs the article's claims.
 
-use crate::article::sections::heading_matches;
 use crate::article::text::starts_with_ignoring_ascii_case;
 use crate::context::Context;
+use crate::context::is_reference_heading;
 use crate::diagnostic::Emitter;
 use crate::options::Options;
 
@@ -41,14 +41,9 @@ declare_rule! {
     };
 }
 
-const REFERENCE_HEADINGS: &[&str] = &["references", "sources", "citations", "bibliography", "works cited"];
-
 fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
     let article = &cx.article;
-    let has_heading = (0..article.headings.len()).any(|i| {
-        let text = article.normalized_heading(i);
-        REFERENCE_HEADINGS.iter().any(|r| heading_matches(text, r))
-    });
+    let has_heading = article.normalized_headings.iter().any(|h| is_reference_heading(h));
     let has_outbound = article.links.iter().any(|l| {
         let d = l.destination.trim_start();
         starts_with_ignoring_ascii_case(d, "https://") || starts_with_ignoring_ascii_case(d, "http://")
