@@ -255,3 +255,50 @@ fn write_escaped(out: &mut impl Write, text: &str) -> io::Result<()> {
     }
     out.write_all(&bytes[from..])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::tests::{config, report, summary_of};
+    use crate::render::{Format, render_run};
+    use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+    /// The same case in quick-junit's model.
+    fn quick_junit_case(case: &Case) -> TestCase {
+        let status = match &case.failure {
+            None => TestCaseStatus::success(),
+            Some(failure) => {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status
+                    .set_message(failure.message.as_str())
+                    .set_type(failure.kind.as_str())
+                    .set_description(failure.description.as_str());
+                status
+            }
+        };
+        let mut test_case = TestCase::new(case.name.as_str(), status);
+        test_case.set_classname("medlint");
+        test_case
+    }
+
+    /// Documents keep the bytes quick-junit writes for the same report,
+    /// markup, quotes, ANSI escapes and control characters in the text
+    /// included.
+    #[test]
+    fn documents_are_laid_out_as_quick_junit_lays_them_out() {
+        let mut tricky = report("<a & 'b'>.md", &["empty-link", "placeholder-text"]);
+        tricky.diagnostics[0].diagnostic.message = "\u{1b}[31mred\u{1b}[0m <b> & \"c\" \u{7}bell".to_string();
+        let reports = [tricky, report("clean.md", &[]), report("b.md", &["empty-link"])];
+        for reports in [&reports[..], &[]] {
+            let mut suite = TestSuite::new("medlint");
+            for r in reports {
+                suite.add_test_case(quick_junit_case(&Case::new(&r.path, &r.diagnostics)));
+            }
+            let mut expected = Report::new("medlint");
+            expected.add_test_suite(suite);
+            let summary = summary_of(reports);
+            let document = render_run(Format::Junit, reports, &summary, &config().rules).unwrap();
+            assert_eq!(document, expected.to_string().unwrap());
+        }
+    }
+}

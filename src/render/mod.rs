@@ -353,7 +353,7 @@ mod tests {
     use super::*;
     use std::io::{Seek, SeekFrom};
 
-    fn report(path: &str, rules: &[&'static str]) -> FileReport {
+    pub(super) fn report(path: &str, rules: &[&'static str]) -> FileReport {
         let position = Position { line: 3, column: 1 };
         let diagnostics = rules
             .iter()
@@ -380,22 +380,37 @@ mod tests {
         }
     }
 
-    /// Spooling through a file on disk, as a long run does, writes the same
-    /// document as rendering in memory; and that document holds every
-    /// finding, in order, inside a valid whole.
-    #[test]
-    fn spooled_documents_match_in_memory_ones() {
-        let config = crate::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        let reports = [
+    const SPOOLED: [Format; 4] = [Format::Json, Format::Sarif, Format::Gitlab, Format::Junit];
+
+    pub(super) fn config() -> crate::config::Config {
+        crate::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+    }
+
+    /// Three files: two findings, none, one.
+    fn reports() -> [FileReport; 3] {
+        [
             report("a.md", &["placeholder-text", "empty-link"]),
             report("clean.md", &[]),
             report("b.md", &["empty-link"]),
-        ];
+        ]
+    }
+
+    pub(super) fn summary_of(reports: &[FileReport]) -> Summary {
         let mut summary = Summary::default();
-        for r in &reports {
+        for r in reports {
             summary.add(r);
         }
-        for format in [Format::Json, Format::Sarif, Format::Gitlab, Format::Junit] {
+        summary
+    }
+
+    /// Spooling through a file on disk, as a long run does, writes the same
+    /// document as rendering in memory.
+    #[test]
+    fn spooled_documents_match_in_memory_ones() {
+        let config = config();
+        let reports = reports();
+        let summary = summary_of(&reports);
+        for format in SPOOLED {
             let whole = render_run(format, &reports, &summary, &config.rules).unwrap();
             let mut spool = Spool::new(tempfile::tempfile().unwrap(), format);
             for r in &reports {
@@ -409,23 +424,63 @@ mod tests {
                 .write(&mut out, &mut file, any)
                 .unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), whole, "{format:?}");
-            if format == Format::Junit {
-                continue;
-            }
-            let parsed: serde_json::Value = serde_json::from_str(&whole).unwrap();
-            let findings = match format {
-                Format::Json => &parsed["diagnostics"],
-                Format::Sarif => &parsed["runs"][0]["results"],
-                _ => &parsed,
-            };
-            let paths: Vec<String> = findings
-                .as_array()
-                .unwrap()
+        }
+    }
+
+    /// The path of every finding in a spooled document, in order, read back
+    /// with a parser of its format.
+    fn finding_paths(format: Format, document: &str) -> Vec<String> {
+        if format == Format::Junit {
+            let report = quick_junit::Report::deserialize_from_str(document).expect("well-formed JUnit XML");
+            return report
+                .test_suites
                 .iter()
-                .map(|f| f.to_string())
-                .map(|f| if f.contains("a.md") { "a".into() } else { "b".into() })
+                .flat_map(|suite| &suite.test_cases)
+                .flat_map(|case| match &case.status {
+                    quick_junit::TestCaseStatus::NonSuccess { description, .. } => {
+                        let findings = description.as_ref().map_or(0, |d| d.lines().count());
+                        vec![case.name.to_string(); findings]
+                    }
+                    _ => Vec::new(),
+                })
                 .collect();
-            assert_eq!(paths, ["a", "a", "b"], "{format:?}");
+        }
+        let parsed: serde_json::Value = serde_json::from_str(document).expect("valid JSON");
+        let (findings, path) = match format {
+            Format::Json => (&parsed["diagnostics"], "/path"),
+            Format::Sarif => (
+                &parsed["runs"][0]["results"],
+                "/locations/0/physicalLocation/artifactLocation/uri",
+            ),
+            _ => (&parsed, "/location/path"),
+        };
+        findings
+            .as_array()
+            .expect("an array of findings")
+            .iter()
+            .map(|finding| finding.pointer(path).and_then(|p| p.as_str()).unwrap().to_string())
+            .collect()
+    }
+
+    /// With findings and without, every spooled document parses and holds
+    /// each finding, in order; JUnit's counts are the run's.
+    #[test]
+    fn documents_with_and_without_findings_parse() {
+        let config = config();
+        let reports = reports();
+        for (reports, expected) in [(&reports[..], &["a.md", "a.md", "b.md"][..]), (&[], &[])] {
+            let summary = summary_of(reports);
+            for format in SPOOLED {
+                let document = render_run(format, reports, &summary, &config.rules).unwrap();
+                assert_eq!(finding_paths(format, &document), expected, "{format:?}: {document}");
+            }
+            let junit = render_run(Format::Junit, reports, &summary, &config.rules).unwrap();
+            let junit = quick_junit::Report::deserialize_from_str(&junit).unwrap();
+            assert_eq!(junit.test_suites[0].test_cases.len(), summary.files);
+            assert_eq!(
+                (junit.tests, junit.failures),
+                (summary.files, summary.files_with_findings)
+            );
         }
         let empty = render_run(Format::Json, &[], &Summary::default(), &config.rules).unwrap();
         assert!(empty.contains("\"diagnostics\": []\n}"), "{empty}");
