@@ -17,6 +17,14 @@ struct Open {
     empty: bool,
 }
 
+impl Open {
+    fn new(object: bool) -> Open {
+        Open { object, empty: true }
+    }
+}
+
+/// A JSON document written a piece at a time: containers begun and ended,
+/// keys, whole values, and spooled entries copied in.
 pub struct JsonWriter<W> {
     out: W,
     /// The layout state (depth, whether the innermost container has a
@@ -47,13 +55,7 @@ impl<W: Write> JsonWriter<W> {
         JsonWriter {
             out,
             layout,
-            open: vec![
-                Open {
-                    object: false,
-                    empty: true,
-                };
-                depth
-            ],
+            open: vec![Open::new(false); depth],
         }
     }
 
@@ -63,19 +65,13 @@ impl<W: Write> JsonWriter<W> {
 
     pub fn begin_object(&mut self) -> io::Result<()> {
         self.layout.begin_object(&mut self.out)?;
-        self.open.push(Open {
-            object: true,
-            empty: true,
-        });
+        self.open.push(Open::new(true));
         Ok(())
     }
 
     pub fn begin_array(&mut self) -> io::Result<()> {
         self.layout.begin_array(&mut self.out)?;
-        self.open.push(Open {
-            object: false,
-            empty: true,
-        });
+        self.open.push(Open::new(false));
         Ok(())
     }
 

@@ -25,6 +25,8 @@ pub fn entry(path: &str, diagnostics: &[Located]) -> String {
 pub fn write_document(out: &mut dyn Write, summary: &Summary, cases: Spooled<'_>) -> io::Result<()> {
     let tests = summary.files.to_string();
     let failures = summary.files_with_findings.to_string();
+    // Attributes in the order quick-junit writes them, which differs
+    // between the two elements.
     let mut xml = XmlWriter::new(out);
     xml.declaration()?;
     xml.start(
