@@ -3,11 +3,13 @@
 //! keeps its identity when lines above it move.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::diagnostic::Severity;
-use crate::render::Located;
+use crate::render::json_writer::{self, JsonWriter};
+use crate::render::{Located, Spooled};
 
 fn severity(severity: Severity) -> &'static str {
     match severity {
@@ -30,14 +32,14 @@ pub fn fingerprint(parts: &[&str]) -> String {
     format!("{hash:032x}")
 }
 
-/// The findings array is the document.
-pub const INDENT: usize = 0;
+/// How deep the issues sit: the array of issues is the document.
+const ENTRY_DEPTH: usize = 1;
 
 /// One file's findings as Code Quality issues. Occurrences are counted
 /// within the file, as the fingerprint needs.
-pub fn entries<'a>(path: &'a str, diagnostics: &'a [Located]) -> impl Iterator<Item = Value> + 'a {
+pub fn entries(path: &str, diagnostics: &[Located]) -> String {
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-    diagnostics.iter().map(move |located| {
+    let issues = diagnostics.iter().map(|located| {
         let d = &located.diagnostic;
         let count = seen.entry((d.rule, d.message.as_str())).or_default();
         *count += 1;
@@ -52,7 +54,17 @@ pub fn entries<'a>(path: &'a str, diagnostics: &'a [Located]) -> impl Iterator<I
                 "lines": { "begin": located.start.line, "end": located.end.line }
             }
         })
-    })
+    });
+    json_writer::entries(issues, ENTRY_DEPTH)
+}
+
+/// The report: the spooled issues in an array.
+pub fn write_document(out: &mut dyn Write, issues: Spooled<'_>) -> io::Result<()> {
+    let mut report = JsonWriter::new(out);
+    report.begin_array()?;
+    report.spooled(issues, ENTRY_DEPTH)?;
+    report.end()?;
+    report.finish()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `--format human`: rustc-style reports with source excerpts, rendered by
 //! annotate-snippets (the only place that crate is used).
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 /// Source lines longer than this are not echoed in reports.
 const MAX_LINE_BYTES: usize = 4096;
@@ -84,6 +84,119 @@ struct Excerpt<'a> {
     labels: &'a [(&'a std::ops::Range<usize>, &'a str)],
 }
 
+/// A span to annotate: the report's primary span (no label) or a label.
+#[derive(Clone, Copy)]
+struct Mark<'a> {
+    span: &'a std::ops::Range<usize>,
+    label: Option<&'a str>,
+}
+
+/// Marks close enough to share one excerpt: the source lines `first..=last`
+/// (0-based) and the marks on them, as indices into the sorted marks.
+struct Cluster {
+    first: usize,
+    last: usize,
+    members: Vec<usize>,
+}
+
+impl Cluster {
+    /// Whether the report's primary span is in this cluster.
+    fn holds_primary(&self, marks: &[Mark<'_>]) -> bool {
+        self.members.iter().any(|&i| marks[i].label.is_none())
+    }
+}
+
+impl<'a> Excerpt<'a> {
+    /// The primary span and the labels, in source order.
+    fn marks(&self) -> Vec<Mark<'a>> {
+        let mut marks = vec![Mark {
+            span: self.span,
+            label: None,
+        }];
+        marks.extend(self.labels.iter().map(|&(span, text)| Mark {
+            span,
+            label: Some(text),
+        }));
+        marks.sort_by_key(|mark| mark.span.start);
+        marks
+    }
+
+    /// The first and last line (0-based) a span touches.
+    fn lines_of(&self, span: &std::ops::Range<usize>) -> (usize, usize) {
+        let last_line = self.index.line_count() - 1;
+        let first = self.index.line_of(span.start);
+        let last = self.index.line_of(span.end.max(span.start + 1) - 1);
+        (first, last.max(first).min(last_line))
+    }
+
+    /// Excerpt only the lines the annotations touch, so that rendering costs
+    /// what the diagnostic shows, not what the file holds. Annotations far
+    /// apart (a label on a statement hundreds of lines up) get excerpts of
+    /// their own. The excerpt with the primary span comes first: its
+    /// location is the one the report's `-->` line names.
+    fn clusters(&self, marks: &[Mark<'_>]) -> Vec<Cluster> {
+        let mut clusters: Vec<Cluster> = Vec::new();
+        for (i, mark) in marks.iter().enumerate() {
+            let (first, last) = self.lines_of(mark.span);
+            match clusters.last_mut() {
+                Some(cluster) if first <= cluster.last + MERGE_LINES => {
+                    cluster.last = cluster.last.max(last);
+                    cluster.members.push(i);
+                }
+                _ => clusters.push(Cluster {
+                    first,
+                    last,
+                    members: vec![i],
+                }),
+            }
+        }
+        if let Some(primary) = clusters.iter().position(|cluster| cluster.holds_primary(marks)) {
+            let cluster = clusters.remove(primary);
+            clusters.insert(0, cluster);
+        }
+        clusters
+    }
+
+    /// The length in bytes of the longest line the clusters show.
+    fn longest_line(&self, clusters: &[Cluster]) -> usize {
+        clusters
+            .iter()
+            .flat_map(|cluster| cluster.first..=cluster.last)
+            .map(|line| self.index.line_range(line).len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// One cluster's source lines, sanitised, with its marks on them.
+    fn snippet(&self, marks: &[Mark<'a>], cluster: &Cluster) -> Snippet<'a, Annotation<'a>> {
+        let start = self.index.line_start(cluster.first);
+        let end = self.index.line_range(cluster.last).end.max(start);
+        let text = sanitize_for_terminal(&self.source[start..end]);
+        let shift = |offset: usize| -> usize {
+            // Sanitising maps one char to one char, but byte lengths can
+            // change; recompute the offset by characters.
+            let chars = self.source[start..offset.clamp(start, end)].chars().count();
+            text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+        };
+        let annotations: Vec<Annotation<'a>> = cluster
+            .members
+            .iter()
+            .map(|&i| {
+                let span = marks[i].span;
+                let range = shift(span.start)..shift(span.end.max(span.start));
+                match marks[i].label {
+                    None => AnnotationKind::Primary.span(range),
+                    Some(label) => AnnotationKind::Context.span(range).label(sanitize_for_terminal(label)),
+                }
+            })
+            .collect();
+        Snippet::source(text)
+            .line_start(cluster.first + 1)
+            .path(self.path)
+            .annotations(annotations)
+    }
+}
+
 fn render_report(
     renderer: &Renderer,
     level: Level<'_>,
@@ -92,109 +205,28 @@ fn render_report(
     excerpt: &Excerpt<'_>,
     help: Option<&str>,
 ) -> String {
-    let Excerpt {
-        path,
-        source,
-        index,
-        span,
-        labels,
-    } = *excerpt;
-    // Excerpt only the lines the annotations touch, so that rendering costs
-    // what the diagnostic shows, not what the file holds. Annotations far
-    // apart (a label on a statement hundreds of lines up) get excerpts of
-    // their own.
-    let last_line = index.line_count() - 1;
-    let lines_of = |span: &std::ops::Range<usize>| {
-        let first = index.line_of(span.start);
-        (
-            first,
-            index
-                .line_of(span.end.max(span.start + 1) - 1)
-                .max(first)
-                .min(last_line),
-        )
-    };
-    let mut marks: Vec<(&std::ops::Range<usize>, Option<&str>)> = vec![(span, None)];
-    marks.extend(labels.iter().map(|(s, text)| (*s, Some(*text))));
-    marks.sort_by_key(|(s, _)| s.start);
-    let mut clusters: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    for (i, (mark, _)) in marks.iter().enumerate() {
-        let (first, last) = lines_of(mark);
-        match clusters.last_mut() {
-            Some(cluster) if first <= cluster.1 + MERGE_LINES => {
-                cluster.1 = cluster.1.max(last);
-                cluster.2.push(i);
-            }
-            _ => clusters.push((first, last, vec![i])),
-        }
-    }
-    // The excerpt with the primary span comes first: its location is the
-    // one the report's `-->` line names.
-    if let Some(primary) = clusters
-        .iter()
-        .position(|(_, _, members)| members.iter().any(|&i| marks[i].1.is_none()))
-    {
-        let cluster = clusters.remove(primary);
-        clusters.insert(0, cluster);
-    }
-    let message = sanitize_for_terminal(title);
-    let mut title = level.primary_title(message.as_ref());
+    let marks = excerpt.marks();
+    let clusters = excerpt.clusters(&marks);
+    let mut title = level.primary_title(sanitize_for_terminal(title));
     if let Some(id) = id {
         title = title.id(id);
     }
-    let help = help.map(sanitize_for_terminal);
     // A line too long to read (minified HTML, a pasted blob) is not echoed:
     // the report names the place and says why the source is missing.
-    let longest_line = clusters
-        .iter()
-        .flat_map(|(first, last, _)| *first..=*last)
-        .map(|line| index.line_range(line).len())
-        .max()
-        .unwrap_or(0);
-    if longest_line > MAX_LINE_BYTES {
-        let position = index.position(span.start);
-        let origin = Origin::path(path).line(position.line).char_column(position.column);
-        let mut group = title
+    let longest_line = excerpt.longest_line(&clusters);
+    let mut group = if longest_line > MAX_LINE_BYTES {
+        let position = excerpt.index.position(excerpt.span.start);
+        let origin = Origin::path(excerpt.path)
+            .line(position.line)
+            .char_column(position.column);
+        title
             .element(origin)
-            .element(Level::NOTE.message(format!("the source line is {longest_line} bytes long; not shown")));
-        if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help.as_ref()));
-        }
-        let report: [Group<'_>; 1] = [group];
-        return renderer.render(&report);
-    }
-    let excerpts: Vec<(usize, usize, std::borrow::Cow<'_, str>)> = clusters
-        .iter()
-        .map(|(first, last, _)| {
-            let start = index.line_start(*first);
-            let end = index.line_range(*last).end.max(start);
-            (start, end, sanitize_for_terminal(&source[start..end]))
-        })
-        .collect();
-    let label_texts: Vec<_> = marks.iter().map(|(_, text)| text.map(sanitize_for_terminal)).collect();
-    let mut snippets = Vec::with_capacity(clusters.len());
-    for ((first, _, members), (start, end, excerpt)) in clusters.iter().zip(&excerpts) {
-        let (start, end) = (*start, *end);
-        let shift = |offset: usize| -> usize {
-            // Sanitising maps one char to one char, but byte lengths can
-            // change; recompute the offset by characters.
-            let chars = source[start..offset.clamp(start, end)].chars().count();
-            excerpt.char_indices().nth(chars).map_or(excerpt.len(), |(i, _)| i)
-        };
-        let mut snippet = Snippet::source(excerpt.as_ref()).line_start(first + 1).path(path);
-        for &i in members {
-            let mark = marks[i].0;
-            let range = shift(mark.start)..shift(mark.end.max(mark.start));
-            snippet = snippet.annotation(match &label_texts[i] {
-                None => AnnotationKind::Primary.span(range),
-                Some(text) => AnnotationKind::Context.span(range).label(text.as_ref()),
-            });
-        }
-        snippets.push(snippet);
-    }
-    let mut group = title.elements(snippets);
-    if let Some(help) = &help {
-        group = group.element(Level::HELP.message(help.as_ref()));
+            .element(Level::NOTE.message(format!("the source line is {longest_line} bytes long; not shown")))
+    } else {
+        title.elements(clusters.iter().map(|cluster| excerpt.snippet(&marks, cluster)))
+    };
+    if let Some(help) = help {
+        group = group.element(Level::HELP.message(sanitize_for_terminal(help)));
     }
     let report: [Group<'_>; 1] = [group];
     renderer.render(&report)

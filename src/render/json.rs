@@ -1,16 +1,11 @@
 //! `--format json`: the stable machine-readable report (DESIGN.md shape).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use crate::render::{Located, Summary};
-
-#[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    tool: Tool,
-    summary: JsonSummary,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
+use crate::render::json_writer::{self, JsonWriter};
+use crate::render::{Located, Spooled, Summary};
 
 #[derive(Serialize)]
 struct Tool {
@@ -50,53 +45,69 @@ struct JsonLabel<'a> {
     message: &'a str,
 }
 
-/// Where the findings array sits: its entries are indented past this.
-pub const INDENT: usize = 2;
+/// The version of the report's shape; it changes only when the shape does.
+const VERSION: u32 = 1;
+
+/// How deep the findings sit: in `diagnostics`, in the report.
+const ENTRY_DEPTH: usize = 2;
 
 /// One file's findings, as entries of the `diagnostics` array.
-pub fn entries<'a>(path: &'a str, diagnostics: &'a [Located]) -> impl Iterator<Item = impl Serialize + 'a> + 'a {
-    diagnostics.iter().map(move |located| {
-        let d = &located.diagnostic;
-        JsonDiagnostic {
-            path,
-            rule: d.rule,
-            category: d.category.as_str(),
-            severity: d.severity.as_str(),
-            message: &d.message,
-            line: located.start.line,
-            column: located.start.column,
-            end_line: located.end.line,
-            end_column: located.end.column,
-            labels: located
-                .labels
-                .iter()
-                .map(|(start, end, message)| JsonLabel {
-                    line: start.line,
-                    column: start.column,
-                    end_line: end.line,
-                    end_column: end.column,
-                    message,
-                })
-                .collect(),
-            help: d.help.as_deref(),
-        }
-    })
+pub fn entries(path: &str, diagnostics: &[Located]) -> String {
+    json_writer::entries(diagnostics.iter().map(|located| diagnostic(path, located)), ENTRY_DEPTH)
 }
 
-/// The report with an empty `diagnostics` array.
-pub fn document(summary: &Summary) -> impl Serialize {
-    Report {
-        version: 1,
-        tool: Tool {
+fn diagnostic<'a>(path: &'a str, located: &'a Located) -> JsonDiagnostic<'a> {
+    let d = &located.diagnostic;
+    JsonDiagnostic {
+        path,
+        rule: d.rule,
+        category: d.category.as_str(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        line: located.start.line,
+        column: located.start.column,
+        end_line: located.end.line,
+        end_column: located.end.column,
+        labels: located
+            .labels
+            .iter()
+            .map(|(start, end, message)| JsonLabel {
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                message,
+            })
+            .collect(),
+        help: d.help.as_deref(),
+    }
+}
+
+/// The report: the run's totals, then the spooled findings.
+pub fn write_document(out: &mut dyn Write, summary: &Summary, findings: Spooled<'_>) -> io::Result<()> {
+    let mut report = JsonWriter::new(out);
+    report.begin_object()?;
+    report.member("version", &VERSION)?;
+    report.member(
+        "tool",
+        &Tool {
             name: "medlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        summary: JsonSummary {
+    )?;
+    report.member(
+        "summary",
+        &JsonSummary {
             files: summary.files,
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
         },
-        diagnostics: Vec::<JsonDiagnostic>::new(),
-    }
+    )?;
+    report.key("diagnostics")?;
+    report.begin_array()?;
+    report.spooled(findings, ENTRY_DEPTH)?;
+    report.end()?;
+    report.end()?;
+    report.finish()
 }

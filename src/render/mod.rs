@@ -6,10 +6,12 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+mod json_writer;
 pub mod junit;
 pub mod sarif;
 
 use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::{LineIndex, Position};
@@ -109,20 +111,20 @@ pub fn render_file(
         Format::Human => human::render(path, source, index, diagnostics, color),
         Format::Concise => concise::render(path, diagnostics),
         Format::Github => github::render(path, diagnostics),
-        Format::Json => entries(json::entries(path, diagnostics), json::INDENT),
-        Format::Sarif => entries(sarif::entries(path, diagnostics, rules), sarif::INDENT),
-        Format::Gitlab => entries(gitlab::entries(path, diagnostics), gitlab::INDENT),
+        Format::Json => json::entries(path, diagnostics),
+        Format::Sarif => sarif::entries(path, diagnostics, rules),
+        Format::Gitlab => gitlab::entries(path, diagnostics),
         Format::Junit => junit::entry(path, diagnostics),
     }
 }
 
 /// The document around a spooled format's findings, for the run's totals.
-pub fn frame(format: Format, summary: &Summary, rules: &[&'static Rule]) -> Option<Frame> {
+pub fn frame<'a>(format: Format, summary: &Summary, rules: &'a [&'static Rule]) -> Option<Frame<'a>> {
     match format {
-        Format::Json => Some(Frame::around(&json::document(summary), "\"diagnostics\": []")),
-        Format::Sarif => Some(Frame::around(&sarif::document(rules), "\"results\": []")),
-        Format::Gitlab => Some(Frame::around(&serde_json::Value::Array(Vec::new()), "[]")),
-        Format::Junit => Some(junit::frame(summary)),
+        Format::Json => Some(Frame::Json(*summary)),
+        Format::Sarif => Some(Frame::Sarif(rules)),
+        Format::Gitlab => Some(Frame::Gitlab),
+        Format::Junit => Some(Frame::Junit(*summary)),
         Format::Human | Format::Concise | Format::Github => None,
     }
 }
@@ -163,38 +165,18 @@ fn report_entries(format: Format, report: &FileReport, rules: &[&'static Rule]) 
     )
 }
 
-/// Pretty-printed findings, indented to sit inside their array at
-/// `indent`, separated by ",\n".
-fn entries<T: serde::Serialize>(items: impl Iterator<Item = T>, indent: usize) -> String {
-    let pad = " ".repeat(indent + 2);
-    let mut out = String::new();
-    for item in items {
-        if !out.is_empty() {
-            out.push_str(",\n");
-        }
-        let text = serde_json::to_string_pretty(&item).expect("findings serialize");
-        for (i, line) in text.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str(&pad);
-            out.push_str(line);
-        }
-    }
-    out
-}
-
 /// Findings of a spooled format, gathered file by file until the run ends.
 pub struct Spool<W> {
     out: W,
     any: bool,
-    /// Between two files' entries: JSON's comma, nothing for XML.
+    /// Between two files' entries, each of which starts on a line of its
+    /// own: JSON's comma, nothing for XML.
     separator: &'static [u8],
 }
 
 impl<W: std::io::Write> Spool<W> {
     pub fn new(out: W, format: Format) -> Spool<W> {
-        let separator: &[u8] = if format == Format::Junit { b"" } else { b",\n" };
+        let separator: &[u8] = if format == Format::Junit { b"" } else { b"," };
         Spool {
             out,
             any: false,
@@ -220,66 +202,48 @@ impl<W: std::io::Write> Spool<W> {
     }
 }
 
-/// A whole-run document split around its findings.
-pub struct Frame {
-    /// Up to where the findings go.
-    head: String,
-    /// Around the findings, when there are some.
-    open: String,
-    close: String,
-    /// In their place, when there are none.
-    empty: String,
-    /// After the findings, to the end.
-    tail: String,
+/// A whole-run document, written around its spooled findings once the
+/// run's totals are known: each format writes its head and tail from typed
+/// values.
+pub enum Frame<'a> {
+    Json(Summary),
+    Sarif(&'a [&'static Rule]),
+    Gitlab,
+    Junit(Summary),
 }
 
-impl Frame {
-    /// Splits `document`, pretty-printed, at `marker`, which ends with the
-    /// empty findings array and occurs once.
-    fn around(document: &impl serde::Serialize, marker: &str) -> Frame {
-        let mut text = serde_json::to_string_pretty(document).expect("document serializes");
-        text.push('\n');
-        let at = text.find(marker).expect("the findings array is in the document") + marker.len() - 2;
-        let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..];
-        let indent = line.len() - line.trim_start().len();
-        Frame {
-            head: text[..at].to_string(),
-            open: "[\n".to_string(),
-            close: format!("\n{}]", " ".repeat(indent)),
-            empty: "[]".to_string(),
-            tail: text[at + 2..].to_string(),
+impl Frame<'_> {
+    /// Writes the document with the spooled entries; `any` says whether
+    /// there are some.
+    pub fn write(&self, out: &mut impl Write, entries: &mut impl Read, any: bool) -> io::Result<()> {
+        let entries = Spooled::new(entries, any);
+        match self {
+            Frame::Json(summary) => json::write_document(out, summary, entries),
+            Frame::Sarif(rules) => sarif::write_document(out, rules, entries),
+            Frame::Gitlab => gitlab::write_document(out, entries),
+            Frame::Junit(summary) => junit::write_document(out, summary, entries),
         }
     }
+}
 
-    /// Splits `document` where `entries` sit, for a format whose entries
-    /// need no brackets (JUnit's test cases).
-    fn split(document: &str, entries: &str) -> Frame {
-        let at = document.find(entries).expect("the entries are in the document");
-        Frame {
-            head: document[..at].to_string(),
-            open: String::new(),
-            close: String::new(),
-            empty: String::new(),
-            tail: document[at + entries.len()..].to_string(),
-        }
+/// A run's spooled entries, on their way into their document as they are.
+pub struct Spooled<'a> {
+    text: &'a mut dyn Read,
+    any: bool,
+}
+
+impl<'a> Spooled<'a> {
+    pub fn new(text: &'a mut dyn Read, any: bool) -> Spooled<'a> {
+        Spooled { text, any }
     }
 
-    /// Writes the document with the spooled entries.
-    pub fn write(
-        &self,
-        out: &mut impl std::io::Write,
-        entries: &mut impl std::io::Read,
-        any: bool,
-    ) -> std::io::Result<()> {
-        out.write_all(self.head.as_bytes())?;
-        if any {
-            out.write_all(self.open.as_bytes())?;
-            std::io::copy(entries, out)?;
-            out.write_all(self.close.as_bytes())?;
-        } else {
-            out.write_all(self.empty.as_bytes())?;
-        }
-        out.write_all(self.tail.as_bytes())
+    /// Whether there is an entry.
+    pub fn any(&self) -> bool {
+        self.any
+    }
+
+    pub fn copy_to(self, out: &mut impl Write) -> io::Result<()> {
+        io::copy(self.text, out).map(drop)
     }
 }
 
@@ -389,7 +353,7 @@ mod tests {
     use super::*;
     use std::io::{Seek, SeekFrom};
 
-    fn report(path: &str, rules: &[&'static str]) -> FileReport {
+    pub(super) fn report(path: &str, rules: &[&'static str]) -> FileReport {
         let position = Position { line: 3, column: 1 };
         let diagnostics = rules
             .iter()
@@ -416,54 +380,109 @@ mod tests {
         }
     }
 
-    /// Spooling through a file on disk, as a long run does, writes the same
-    /// document as rendering in memory; and that document holds every
-    /// finding, in order, inside a valid whole.
-    #[test]
-    fn spooled_documents_match_in_memory_ones() {
-        let rules = crate::rules::RuleSet::new();
-        let reports = [
+    const SPOOLED: [Format; 4] = [Format::Json, Format::Sarif, Format::Gitlab, Format::Junit];
+
+    pub(super) fn config() -> crate::config::Config {
+        crate::config::Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+    }
+
+    /// Three files: two findings, none, one.
+    fn reports() -> [FileReport; 3] {
+        [
             report("a.md", &["placeholder-text", "empty-link"]),
             report("clean.md", &[]),
             report("b.md", &["empty-link"]),
-        ];
+        ]
+    }
+
+    pub(super) fn summary_of(reports: &[FileReport]) -> Summary {
         let mut summary = Summary::default();
-        for r in &reports {
+        for r in reports {
             summary.add(r);
         }
-        for format in [Format::Json, Format::Sarif, Format::Gitlab, Format::Junit] {
-            let whole = render_run(format, &reports, &summary, rules.rules()).unwrap();
+        summary
+    }
+
+    /// Spooling through a file on disk, as a long run does, writes the same
+    /// document as rendering in memory.
+    #[test]
+    fn spooled_documents_match_in_memory_ones() {
+        let config = config();
+        let reports = reports();
+        let summary = summary_of(&reports);
+        for format in SPOOLED {
+            let whole = render_run(format, &reports, &summary, config.rules.rules()).unwrap();
             let mut spool = Spool::new(tempfile::tempfile().unwrap(), format);
             for r in &reports {
-                spool.add(&report_entries(format, r, rules.rules())).unwrap();
+                spool.add(&report_entries(format, r, config.rules.rules())).unwrap();
             }
             let (mut file, any) = spool.into_parts();
             file.seek(SeekFrom::Start(0)).unwrap();
             let mut out = Vec::new();
-            frame(format, &summary, rules.rules())
+            frame(format, &summary, config.rules.rules())
                 .unwrap()
                 .write(&mut out, &mut file, any)
                 .unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), whole, "{format:?}");
-            if format == Format::Junit {
-                continue;
-            }
-            let parsed: serde_json::Value = serde_json::from_str(&whole).unwrap();
-            let findings = match format {
-                Format::Json => &parsed["diagnostics"],
-                Format::Sarif => &parsed["runs"][0]["results"],
-                _ => &parsed,
-            };
-            let paths: Vec<String> = findings
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| f.to_string())
-                .map(|f| if f.contains("a.md") { "a".into() } else { "b".into() })
-                .collect();
-            assert_eq!(paths, ["a", "a", "b"], "{format:?}");
         }
-        let empty = render_run(Format::Json, &[], &Summary::default(), rules.rules()).unwrap();
+    }
+
+    /// The path of every finding in a spooled document, in order, read back
+    /// with a parser of its format.
+    fn finding_paths(format: Format, document: &str) -> Vec<String> {
+        if format == Format::Junit {
+            let report = quick_junit::Report::deserialize_from_str(document).expect("well-formed JUnit XML");
+            return report
+                .test_suites
+                .iter()
+                .flat_map(|suite| &suite.test_cases)
+                .flat_map(|case| match &case.status {
+                    quick_junit::TestCaseStatus::NonSuccess { description, .. } => {
+                        let findings = description.as_ref().map_or(0, |d| d.lines().count());
+                        vec![case.name.to_string(); findings]
+                    }
+                    _ => Vec::new(),
+                })
+                .collect();
+        }
+        let parsed: serde_json::Value = serde_json::from_str(document).expect("valid JSON");
+        let (findings, path) = match format {
+            Format::Json => (&parsed["diagnostics"], "/path"),
+            Format::Sarif => (
+                &parsed["runs"][0]["results"],
+                "/locations/0/physicalLocation/artifactLocation/uri",
+            ),
+            _ => (&parsed, "/location/path"),
+        };
+        findings
+            .as_array()
+            .expect("an array of findings")
+            .iter()
+            .map(|finding| finding.pointer(path).and_then(|p| p.as_str()).unwrap().to_string())
+            .collect()
+    }
+
+    /// With findings and without, every spooled document parses and holds
+    /// each finding, in order; JUnit's counts are the run's.
+    #[test]
+    fn documents_with_and_without_findings_parse() {
+        let config = config();
+        let reports = reports();
+        for (reports, expected) in [(&reports[..], &["a.md", "a.md", "b.md"][..]), (&[], &[])] {
+            let summary = summary_of(reports);
+            for format in SPOOLED {
+                let document = render_run(format, reports, &summary, config.rules.rules()).unwrap();
+                assert_eq!(finding_paths(format, &document), expected, "{format:?}: {document}");
+            }
+            let junit = render_run(Format::Junit, reports, &summary, config.rules.rules()).unwrap();
+            let junit = quick_junit::Report::deserialize_from_str(&junit).unwrap();
+            assert_eq!(junit.test_suites[0].test_cases.len(), summary.files);
+            assert_eq!(
+                (junit.tests, junit.failures),
+                (summary.files, summary.files_with_findings)
+            );
+        }
+        let empty = render_run(Format::Json, &[], &Summary::default(), config.rules.rules()).unwrap();
         assert!(empty.contains("\"diagnostics\": []\n}"), "{empty}");
     }
 }

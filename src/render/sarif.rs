@@ -2,10 +2,13 @@
 //! `tool.driver.rules`, results with regions in character columns, and
 //! labels as related locations.
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
 use crate::diagnostic::Severity;
-use crate::render::Located;
+use crate::render::json_writer::{self, JsonWriter};
+use crate::render::{Located, Spooled};
 use crate::rules::Rule;
 
 fn level(severity: Severity) -> &'static str {
@@ -109,36 +112,43 @@ fn result(uri: &str, located: &Located, rules: &[&'static Rule]) -> Value {
     result
 }
 
-/// Where `results` sits (in the one run): its entries are indented past this.
-pub const INDENT: usize = 6;
+/// How deep the results sit: in `results`, in the one run, in `runs`, in the log.
+const ENTRY_DEPTH: usize = 4;
 
 /// One file's findings as SARIF results.
-pub fn entries<'a>(
-    path: &str,
-    diagnostics: &'a [Located],
-    rules: &'a [&'static Rule],
-) -> impl Iterator<Item = Value> + 'a {
+pub fn entries(path: &str, diagnostics: &[Located], rules: &[&'static Rule]) -> String {
     let uri = path_uri(path);
-    diagnostics.iter().map(move |d| result(&uri, d, rules))
+    json_writer::entries(diagnostics.iter().map(|d| result(&uri, d, rules)), ENTRY_DEPTH)
 }
 
-/// The log with every rule and an empty `results` array.
-pub fn document(rules: &[&'static Rule]) -> Value {
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "medlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules.iter().map(|r| rule_descriptor(r)).collect::<Vec<_>>()
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": []
-        }]
-    })
+/// The log: one run, with every rule and the spooled results. Members are
+/// in the order of the sorted maps the log was first printed from.
+pub fn write_document(out: &mut dyn Write, rules: &[&'static Rule], results: Spooled<'_>) -> io::Result<()> {
+    let tool = json!({
+        "driver": {
+            "name": "medlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules.iter().map(|r| rule_descriptor(r)).collect::<Vec<_>>()
+        }
+    });
+    let mut log = JsonWriter::new(out);
+    log.begin_object()?;
+    log.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")?;
+    log.key("runs")?;
+    log.begin_array()?;
+    log.element()?;
+    log.begin_object()?;
+    log.member("columnKind", "unicodeCodePoints")?;
+    log.key("results")?;
+    log.begin_array()?;
+    log.spooled(results, ENTRY_DEPTH)?;
+    log.end()?;
+    log.member("tool", &tool)?;
+    log.end()?;
+    log.end()?;
+    log.member("version", "2.1.0")?;
+    log.end()?;
+    log.finish()
 }
 
 #[cfg(test)]
