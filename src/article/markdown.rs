@@ -6,8 +6,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
 use crate::article::{
-    Article, BlockKind, Cell, Comment, Heading, Link, List, ListItem, ReviewOptions, Table, TextBlock, front_matter,
-    review, sections, title_of,
+    Article, BlockKind, Cell, Comment, Heading, Link, List, ListItem, Parts, ReviewOptions, Table, TextBlock,
+    front_matter,
 };
 
 /// Reads a Markdown article.
@@ -15,69 +15,48 @@ pub(crate) fn parse<'a>(source: &'a str, review_options: &ReviewOptions) -> Arti
     let split = front_matter::split(source);
     let mut builder = Builder::new(source, split.body_start);
     builder.walk();
-    let Builder {
-        headings,
-        tables,
-        blocks,
-        links,
-        comments,
-        content_starts,
-        quotes,
-        mut lists,
-        footnotes,
-        ..
-    } = builder;
-    lists.sort_by_key(|l| l.span.start);
-    let sections = sections::build_tree(&headings, &content_starts, source.len());
-    let title = title_of(split.front_matter.as_ref(), &headings);
-    let review = review::extract(source, split.front_matter.as_ref(), &headings, &blocks, review_options);
-    let normalized_headings = headings.iter().map(|h| sections::normalize_heading(&h.text)).collect();
-    Article {
-        source,
-        front_matter: split.front_matter,
-        front_matter_error: split.error,
-        body_start: split.body_start,
-        title,
-        headings,
-        sections,
-        tables,
-        blocks,
-        links,
-        comments,
-        quotes,
-        lists,
-        footnotes,
-        review,
-        normalized_headings,
-        content_starts,
-    }
+    builder.parts.finish(source, split, review_options)
 }
 
-/// Which block a text event belongs to while walking.
+/// Walks pulldown-cmark's events, collecting the article's parts.
 struct Builder<'a> {
     source: &'a str,
+    /// Where the body starts: the parser sees only the body.
     base: usize,
-    headings: Vec<Heading>,
-    tables: Vec<Table>,
-    blocks: Vec<TextBlock>,
-    links: Vec<Link>,
-    comments: Vec<Comment>,
-    content_starts: Vec<usize>,
+    parts: Parts,
     /// Nesting of block containers (lists, quotes, footnotes, tables, …).
     depth: usize,
     item_depth: usize,
     quote_depth: usize,
+    /// The block whose text is being collected.
     current: Option<TextBlock>,
-    heading: Option<(u8, Range<usize>)>,
+    heading: Option<OpenHeading>,
     table: Option<Table>,
     in_table_head: bool,
-    open_links: Vec<(usize, String, usize)>,
-    html_block: Option<(usize, String)>,
-    quotes: Vec<Range<usize>>,
-    lists: Vec<List>,
-    /// Lists still open, as indexes into `lists`.
+    open_links: Vec<OpenLink>,
+    html_block: Option<HtmlBlock>,
+    /// Lists still open, as indexes into `parts.lists`.
     open_lists: Vec<usize>,
-    footnotes: Vec<Range<usize>>,
+}
+
+/// A heading whose text is being collected.
+struct OpenHeading {
+    level: u8,
+    span: Range<usize>,
+}
+
+/// A link whose text is being collected.
+struct OpenLink {
+    start: usize,
+    destination: String,
+    /// Where its text starts in the current block's text.
+    text_start: usize,
+}
+
+/// An HTML block being collected, for its comments.
+struct HtmlBlock {
+    start: usize,
+    html: String,
 }
 
 impl<'a> Builder<'a> {
@@ -85,12 +64,7 @@ impl<'a> Builder<'a> {
         Builder {
             source,
             base,
-            headings: Vec::new(),
-            tables: Vec::new(),
-            blocks: Vec::new(),
-            links: Vec::new(),
-            comments: Vec::new(),
-            content_starts: Vec::new(),
+            parts: Parts::default(),
             depth: 0,
             item_depth: 0,
             quote_depth: 0,
@@ -100,10 +74,7 @@ impl<'a> Builder<'a> {
             in_table_head: false,
             open_links: Vec::new(),
             html_block: None,
-            quotes: Vec::new(),
-            lists: Vec::new(),
             open_lists: Vec::new(),
-            footnotes: Vec::new(),
         }
     }
 
@@ -135,20 +106,20 @@ impl<'a> Builder<'a> {
     fn new_block(&self, kind: BlockKind, span: Range<usize>) -> TextBlock {
         let mut block = TextBlock::new(kind, span);
         if self.quote_depth > 0 {
-            block.quote = self.quotes.len().checked_sub(1);
+            block.quote = self.parts.quotes.len().checked_sub(1);
         }
         block
     }
 
     fn flush(&mut self) {
         if let Some(block) = self.current.take().filter(|b| !b.text.is_empty()) {
-            self.blocks.push(block);
+            self.parts.blocks.push(block);
         }
     }
 
     fn mark_content(&mut self, start: usize) {
         if self.depth == 0 {
-            self.content_starts.push(start);
+            self.parts.content_starts.push(start);
         }
     }
 
@@ -172,8 +143,8 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::Html(html) => {
-                if let Some((_, buffer)) = self.html_block.as_mut() {
-                    buffer.push_str(&html);
+                if let Some(block) = self.html_block.as_mut() {
+                    block.html.push_str(&html);
                 }
             }
             Event::InlineHtml(html) => self.inline_html(&html, range),
@@ -192,60 +163,43 @@ impl<'a> Builder<'a> {
             }
             Tag::Heading { level, .. } => {
                 self.flush();
-                self.heading = Some((level as u8, range.clone()));
+                self.heading = Some(OpenHeading {
+                    level: level as u8,
+                    span: range.clone(),
+                });
                 self.current = Some(self.new_block(BlockKind::Heading, range));
             }
             Tag::BlockQuote(_) => {
-                self.mark_content(range.start);
-                self.flush();
+                self.open_container(range.start);
                 if self.quote_depth == 0 {
-                    self.quotes.push(range.clone());
+                    self.parts.quotes.push(range.clone());
                 }
-                self.depth += 1;
                 self.quote_depth += 1;
             }
             Tag::CodeBlock(_) => self.mark_content(range.start),
             Tag::HtmlBlock => {
-                self.html_block = Some((range.start, String::new()));
+                self.html_block = Some(HtmlBlock {
+                    start: range.start,
+                    html: String::new(),
+                });
             }
             Tag::List(_) => {
-                self.mark_content(range.start);
-                self.flush();
-                self.depth += 1;
-                self.open_lists.push(self.lists.len());
-                self.lists.push(List {
+                self.open_container(range.start);
+                self.open_lists.push(self.parts.lists.len());
+                self.parts.lists.push(List {
                     span: range.clone(),
                     depth: self.open_lists.len() - 1,
                     items: Vec::new(),
                 });
             }
-            Tag::Item => {
-                self.flush();
-                self.item_depth += 1;
-                if let Some(&list) = self.open_lists.last() {
-                    let blank = item_is_blank(&self.source[range.clone()]);
-                    self.lists[list].items.push(ListItem {
-                        span: trim_line_end(self.source, range.clone()),
-                        blank,
-                    });
-                }
-                self.current = Some(self.new_block(BlockKind::ListItem, range));
-            }
+            Tag::Item => self.start_item(range),
             Tag::FootnoteDefinition(_) => {
-                self.footnotes.push(range.clone());
-                self.mark_content(range.start);
-                self.flush();
-                self.depth += 1;
+                self.parts.footnotes.push(range.clone());
+                self.open_container(range.start);
             }
-            Tag::DefinitionList => {
-                self.mark_content(range.start);
-                self.flush();
-                self.depth += 1;
-            }
+            Tag::DefinitionList => self.open_container(range.start),
             Tag::Table(_) => {
-                self.mark_content(range.start);
-                self.flush();
-                self.depth += 1;
+                self.open_container(range.start);
                 self.table = Some(Table::new(range));
             }
             Tag::TableHead => self.in_table_head = true,
@@ -262,7 +216,11 @@ impl<'a> Builder<'a> {
                     block.has_citation = true;
                 }
                 let text_start = self.current.as_ref().map_or(0, |b| b.text.len());
-                self.open_links.push((range.start, dest_url.to_string(), text_start));
+                self.open_links.push(OpenLink {
+                    start: range.start,
+                    destination: dest_url.to_string(),
+                    text_start,
+                });
             }
             Tag::Image { .. } => self.mark_content(range.start),
             Tag::DefinitionListTitle
@@ -276,30 +234,38 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A block container opens: content at the top level, and the end of
+    /// any block being collected.
+    fn open_container(&mut self, start: usize) {
+        self.mark_content(start);
+        self.flush();
+        self.depth += 1;
+    }
+
+    fn start_item(&mut self, range: Range<usize>) {
+        self.flush();
+        self.item_depth += 1;
+        if let Some(&list) = self.open_lists.last() {
+            let blank = item_is_blank(&self.source[range.clone()]);
+            self.parts.lists[list].items.push(ListItem {
+                span: trim_line_end(self.source, range.clone()),
+                blank,
+            });
+        }
+        self.current = Some(self.new_block(BlockKind::ListItem, range));
+    }
+
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
             TagEnd::Paragraph if self.table.is_none() => self.flush(),
-            TagEnd::Heading(_) => {
-                let block = self.current.take();
-                if let Some((level, span)) = self.heading.take() {
-                    let text = block.as_ref().map_or(String::new(), |b| b.text.trim().to_string());
-                    self.headings.push(Heading {
-                        level,
-                        text,
-                        span: trim_line_end(self.source, span),
-                    });
-                }
-                if let Some(block) = block.filter(|b| !b.text.is_empty()) {
-                    self.blocks.push(block);
-                }
-            }
+            TagEnd::Heading(_) => self.end_heading(),
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.depth -= 1;
                 self.quote_depth -= 1;
             }
             TagEnd::HtmlBlock => {
-                if let Some((start, html)) = self.html_block.take() {
+                if let Some(HtmlBlock { start, html }) = self.html_block.take() {
                     let only_comments = self.collect_comments(&html, start);
                     if !only_comments {
                         self.mark_content(start);
@@ -322,50 +288,75 @@ impl<'a> Builder<'a> {
             TagEnd::Table => {
                 self.depth -= 1;
                 if let Some(table) = self.table.take() {
-                    self.tables.push(table);
+                    self.parts.tables.push(table);
                 }
             }
             TagEnd::TableHead => {
                 self.in_table_head = false;
             }
-            TagEnd::TableCell => {
-                let block = self
-                    .current
-                    .take()
-                    .unwrap_or_else(|| TextBlock::new(BlockKind::TableCell, range.clone()));
-                let cell = Cell {
-                    text: block.text.trim().to_string(),
-                    span: range,
-                };
-                if let Some(table) = self.table.as_mut() {
-                    if self.in_table_head {
-                        table.header.push(cell);
-                    } else if let Some(row) = table.rows.last_mut() {
-                        row.push(cell);
-                    }
-                }
-                if !block.text.is_empty() {
-                    self.blocks.push(block);
-                }
-            }
-            TagEnd::Link => {
-                if let Some((start, destination, text_start)) = self.open_links.pop() {
-                    let text = self
-                        .current
-                        .as_ref()
-                        .and_then(|b| b.text.get(text_start..))
-                        .unwrap_or("")
-                        .trim()
-                        .to_string();
-                    self.links.push(Link {
-                        text,
-                        destination,
-                        span: start..range.end,
-                    });
-                }
-            }
+            TagEnd::TableCell => self.end_table_cell(range),
+            TagEnd::Link => self.end_link(range.end),
             _ => {}
         }
+    }
+
+    fn end_heading(&mut self) {
+        let block = self.current.take();
+        if let Some(OpenHeading { level, span }) = self.heading.take() {
+            let text = block.as_ref().map_or(String::new(), |b| b.text.trim().to_string());
+            self.parts.headings.push(Heading {
+                level,
+                text,
+                span: trim_line_end(self.source, span),
+            });
+        }
+        if let Some(block) = block.filter(|b| !b.text.is_empty()) {
+            self.parts.blocks.push(block);
+        }
+    }
+
+    fn end_table_cell(&mut self, range: Range<usize>) {
+        let block = self
+            .current
+            .take()
+            .unwrap_or_else(|| TextBlock::new(BlockKind::TableCell, range.clone()));
+        let cell = Cell {
+            text: block.text.trim().to_string(),
+            span: range,
+        };
+        if let Some(table) = self.table.as_mut() {
+            if self.in_table_head {
+                table.header.push(cell);
+            } else if let Some(row) = table.rows.last_mut() {
+                row.push(cell);
+            }
+        }
+        if !block.text.is_empty() {
+            self.parts.blocks.push(block);
+        }
+    }
+
+    fn end_link(&mut self, end: usize) {
+        let Some(OpenLink {
+            start,
+            destination,
+            text_start,
+        }) = self.open_links.pop()
+        else {
+            return;
+        };
+        let text = self
+            .current
+            .as_ref()
+            .and_then(|b| b.text.get(text_start..))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        self.parts.links.push(Link {
+            text,
+            destination,
+            span: start..end,
+        });
     }
 
     fn text(&mut self, text: &str, range: Range<usize>) {
@@ -405,7 +396,7 @@ impl<'a> Builder<'a> {
                 break;
             };
             let end = body_start + close + 3;
-            self.comments.push(Comment {
+            self.parts.comments.push(Comment {
                 text: html[body_start..body_start + close].trim().to_string(),
                 span: start + rest + open..start + end,
             });

@@ -91,6 +91,68 @@ pub struct Article<'a> {
     pub(crate) content_starts: Vec<usize>,
 }
 
+/// What a reader collects from an article's body; [`Parts::finish`]
+/// builds the section tree, title and review metadata from it, the same
+/// way for every reader.
+#[derive(Debug, Default)]
+pub(crate) struct Parts {
+    pub headings: Vec<Heading>,
+    pub tables: Vec<Table>,
+    pub blocks: Vec<TextBlock>,
+    pub links: Vec<Link>,
+    pub comments: Vec<Comment>,
+    /// Start offsets of top-level content blocks.
+    pub content_starts: Vec<usize>,
+    pub quotes: Vec<Range<usize>>,
+    pub lists: Vec<List>,
+    pub footnotes: Vec<Range<usize>>,
+}
+
+impl Parts {
+    pub fn finish<'a>(
+        self,
+        source: &'a str,
+        split: front_matter::FrontMatterSplit,
+        review_options: &ReviewOptions,
+    ) -> Article<'a> {
+        let Parts {
+            headings,
+            tables,
+            blocks,
+            links,
+            comments,
+            content_starts,
+            quotes,
+            mut lists,
+            footnotes,
+        } = self;
+        lists.sort_by_key(|l| l.span.start);
+        let sections = sections::build_tree(&headings, &content_starts, source.len());
+        let title = title_of(split.front_matter.as_ref(), &headings);
+        let review = review::extract(source, split.front_matter.as_ref(), &headings, &blocks, review_options);
+        let normalized_headings = headings.iter().map(|h| sections::normalize_heading(&h.text)).collect();
+        Article {
+            source,
+            front_matter: split.front_matter,
+            front_matter_error: split.error,
+            body_start: split.body_start,
+            title,
+            headings,
+            sections,
+            tables,
+            blocks,
+            links,
+            comments,
+            quotes,
+            lists,
+            footnotes,
+            review,
+            normalized_headings,
+            content_starts,
+        }
+    }
+}
+
 impl<'a> Article<'a> {
     /// Parses with the default review options.
     pub fn parse(source: &'a str) -> Article<'a> {
@@ -155,7 +217,7 @@ impl<'a> Article<'a> {
     }
 }
 
-pub(crate) fn title_of(front_matter: Option<&FrontMatter>, headings: &[Heading]) -> Option<Title> {
+fn title_of(front_matter: Option<&FrontMatter>, headings: &[Heading]) -> Option<Title> {
     if let Some(entry) = front_matter.and_then(|fm| fm.get("title"))
         && let Some(text) = entry.value.as_text().filter(|t| !t.trim().is_empty())
     {
