@@ -8,6 +8,12 @@
 //!   markers;
 //! * `<!-- expect+N: a -->`: N lines below the marker (for table rows,
 //!   where a trailing comment would add a cell).
+//!
+//! Beside each `fail.md`, `fail.concise` holds the findings of the rules it
+//! marks, as the concise format prints them, so that a
+//! change of wording shows in review as a diff of that file, as Clippy's
+//! `.stderr` files do. `MEDLINT_BLESS=1 cargo test --test fixtures` writes
+//! them anew.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -201,4 +207,74 @@ fn messages_and_help_follow_the_house_style() {
         }
     }
     assert!(checked > 100, "only {checked} diagnostics checked");
+}
+
+/// The concise rendering of a fixture's findings of `rules`, with its path
+/// as the repository names it.
+fn concise(path: &Path, source: &str, rules: &[String]) -> String {
+    let shown = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let index = LineIndex::new(source);
+    let located: Vec<_> = lint(source, &shown)
+        .into_iter()
+        .filter(|d| rules.iter().any(|r| r == d.rule))
+        .map(|d| medlint::render::Located::resolve(&index, d))
+        .collect();
+    medlint::render::concise::render(&shown, &located)
+}
+
+#[test]
+fn every_fail_fixture_renders_as_its_snapshot() {
+    let bless = std::env::var_os("MEDLINT_BLESS").is_some();
+    let mut stale = Vec::new();
+    for dir in rule_dirs() {
+        let path = dir.join("fail.md");
+        let source = read(&path);
+        let rules: Vec<String> = expectations(&source).into_keys().map(|(_, rule)| rule).collect();
+        let rendered = concise(&path, &source, &rules);
+        let snapshot = dir.join("fail.concise");
+        if bless {
+            std::fs::write(&snapshot, &rendered).unwrap();
+        } else if std::fs::read_to_string(&snapshot).ok().as_deref() != Some(rendered.as_str()) {
+            stale.push(format!("{}:\n{rendered}", snapshot.display()));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "snapshots differ (MEDLINT_BLESS=1 cargo test --test fixtures writes them):\n{}",
+        stale.join("\n")
+    );
+}
+
+/// The README's rules table: one row per rule, with its category and
+/// default severity as the registry has them.
+#[test]
+fn the_readme_lists_every_rule_as_the_registry_does() {
+    let readme = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"));
+    let row = regex::Regex::new(r"(?m)^\| `([a-z0-9-]+)` \| ([a-z-]+) \| ([a-z/]+) \|").unwrap();
+    let listed: Vec<(String, String, String)> = row
+        .captures_iter(&readme)
+        .map(|c| (c[1].to_string(), c[2].to_string(), c[3].to_string()))
+        .collect();
+    let registry: Vec<(String, String, String)> = config()
+        .rules
+        .rules()
+        .iter()
+        .map(|rule| {
+            // A rule that reports both is written "error/warning".
+            let severity = match rule.name {
+                "inconsistent-number" => "error/warning".to_string(),
+                _ => rule.default_severity.to_string(),
+            };
+            (rule.name.to_string(), rule.category.to_string(), severity)
+        })
+        .collect();
+    let mut sorted_listed = listed.clone();
+    sorted_listed.sort();
+    let mut sorted_registry = registry.clone();
+    sorted_registry.sort();
+    assert_eq!(sorted_listed, sorted_registry, "README rules table vs `medlint rules`");
 }
