@@ -49,7 +49,7 @@ fn benches(c: &mut Criterion) {
         .map(|b| medlint::article::prose::sentences(&b.text))
         .collect();
     group.bench_function("claims extraction", |b| {
-        b.iter(|| medlint::claims::collect(black_box(&article), &sentences).len())
+        b.iter(|| medlint::claims::collect(black_box(&article), &sentences, &config.options.claims).len())
     });
     let packs: Vec<_> = config
         .rules

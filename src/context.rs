@@ -87,11 +87,11 @@ impl<'a> Context<'a> {
         &all[index]
     }
 
-    /// Every quantity in the article, extracted once and shared by the
-    /// claims rules.
-    pub fn quantities(&self) -> &Quantities {
+    /// Every quantity in the article with its claim frame, extracted once
+    /// and shared by the claims rules (which all read one `options`).
+    pub fn quantities(&self, options: &Options) -> &Quantities {
         self.quantities
-            .get_or_init(|| claims::collect(&self.article, self.all_sentences()))
+            .get_or_init(|| claims::collect(&self.article, self.all_sentences(), &options.claims))
     }
 
     /// True when `block` sits in a section headed as advertising

@@ -5,11 +5,14 @@
 //! command line. Which rules run, and at which severity, is the business
 //! of [`crate::rules::RuleSet`], not of these settings.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::article::ReviewOptions;
 use crate::article::credentials::{Standing, credential_key, with_standing};
 use crate::article::sections::{heading_matches, normalize_heading};
+use crate::claims::cues::Cues;
 
 /// Everything a rule may read besides the article.
 #[derive(Debug, Clone)]
@@ -21,6 +24,8 @@ pub struct Options {
     pub readability: Readability,
     /// How review metadata is read (extra front matter keys, date order).
     pub reading: ReviewOptions,
+    /// The cue words of claim frames: shipped, plus `[claims]` lists.
+    pub claims: Arc<Cues>,
 }
 
 impl Options {
@@ -32,6 +37,7 @@ impl Options {
             review: ReviewPolicy::default(),
             readability: Readability::default(),
             reading: ReviewOptions::default(),
+            claims: Cues::shipped(),
         }
     }
 

@@ -17,14 +17,14 @@ const LAYERS: &[(&str, u8)] = &[
     ("discover", 1),
     ("article", 2),
     ("claims", 3),
-    ("options", 3),
-    ("context", 4),
-    ("packs", 5),
-    ("rules", 6),
-    ("suppress", 7),
-    ("render", 7),
-    ("config", 8),
-    ("cli", 9),
+    ("options", 4),
+    ("context", 5),
+    ("packs", 6),
+    ("rules", 7),
+    ("suppress", 8),
+    ("render", 8),
+    ("config", 9),
+    ("cli", 10),
 ];
 
 fn layer(module: &str) -> Option<u8> {

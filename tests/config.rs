@@ -523,3 +523,28 @@ fn readability_thresholds_are_configurable() {
         ["long-sentence"]
     );
 }
+
+#[test]
+fn claims_cue_words_are_configurable() {
+    // The same rinse after two procedures: one claim, unless the config
+    // says the procedures are versions of care that differ.
+    let article = CLEAN
+        .replace(
+            "## Key Takeaways\n\n",
+            "## Key Takeaways\n\n- After an extraction, rinse with the salt-water rinse 4 times a day\n",
+        )
+        .replace(
+            "## The Bottom Line",
+            "## Rinsing\n\nAfter a filling, rinse with the salt-water rinse once a day.\n\n## The Bottom Line",
+        );
+    let fires = |config: &str| rules_with(config, &article).iter().any(|r| r == "inconsistent-number");
+    assert!(fires(""), "without cue words the two are one claim");
+    assert!(!fires(
+        "[claims.variants]\nextraction = [\"extraction\"]\nfilling = [\"filling\"]\n"
+    ));
+    let project = Project::new("[claims.colours]\nred = [\"red\"]\n");
+    project.file("a.md", &article);
+    let output = project.cmd().arg("a.md").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown key \"colours\" in [claims]"));
+}

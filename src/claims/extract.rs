@@ -1,36 +1,41 @@
-//! Finds quantities in a block of text: tokenises it, masks dates, phone
-//! numbers and clock times, then parses number phrases with their bounds
-//! and units. Anything that is not clearly a measured amount is skipped.
+//! Finds quantities in a block of text: masks dates, phone numbers and
+//! clock times, then reads number phrases with their bounds, units and
+//! rates ("at least 6 weeks", "15-60 minutes", "twice a day", "every 4-6
+//! hours", "1 in 5", "aged 50 and over", "no more than 4 g a day").
+//! Anything that is not clearly a measured amount is skipped.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::text::char_at;
-use crate::claims::subject::{Lexicon, Stem, is_stop_word};
-use crate::claims::units::{Dimension, is_tens_word, number_word, unit};
+use crate::claims::subject::{Lexicon, is_stop_word};
+use crate::claims::tokens::{Tok, Token, tokenize};
+use crate::claims::units::{
+    Concentration, DAY, Dimension, YEAR, fraction_word, is_tens_word, number_word, period_adverb, time_unit,
+    times_word, unit,
+};
 
 /// How a quantity bounds its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// "30 minutes".
+pub enum Bound {
+    /// "30 minutes", "from 4 weeks".
     Point,
     /// "15-60 minutes", "between 15 and 60 minutes".
     Range,
-    /// "up to 2 hours", "within 48 hours", "less than 3".
-    AtMost,
-    /// "at least 3", "more than 2 weeks".
-    AtLeast,
+    /// "up to 2 hours", "within 48 hours", "no more than 4"; `strict` for
+    /// "under" and "fewer than".
+    AtMost { strict: bool },
+    /// "at least 3", "aged 50 and over"; `strict` for "over", "more than".
+    AtLeast { strict: bool },
     /// "about 30 minutes".
     About,
 }
 
-/// A quantity found in a block of text.
+/// A quantity read from a block of text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub kind: Kind,
+pub struct Reading {
+    pub bound: Bound,
     /// Values as written, in the quantity's own units.
     pub first: f64,
     pub second: Option<f64>,
@@ -38,75 +43,45 @@ pub struct Found {
     pub low: f64,
     pub high: f64,
     pub dimension: Dimension,
-    /// "every 4 hours": a repeat interval, not a duration.
-    pub every: bool,
-    /// "2 tablets a day": the time unit of the rate.
-    pub per: Option<Stem>,
-    /// Said as a limit or denial ("do not take more than 8").
+    /// An amount per period ("500 mg a day"), in base units per day.
+    pub per_day: bool,
+    /// Written as a repeat interval ("every 4 hours", "4 weeks apart").
+    pub interval: bool,
+    /// Written as an age ("aged 50 and over", "from the age of 12").
+    pub age: bool,
+    /// Said as a limit with a negation ("do not take more than 8").
     pub negated: bool,
     /// Byte range in the block text.
     pub range: Range<usize>,
-    /// Content-word stems near the quantity, sorted and unique.
-    pub subject: Vec<Stem>,
+    /// Token range of the phrase.
+    pub tokens: Range<usize>,
+    /// A range written high to low ("60-15 minutes"), compared in base
+    /// units, so that "45 minutes to 3 hours" is not.
+    pub reversed: bool,
 }
 
-impl Found {
+impl Reading {
     /// "60-15 minutes": a range written high to low.
     pub fn is_reversed(&self) -> bool {
-        self.kind == Kind::Range && self.second.is_some_and(|second| self.first > second)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Tok<'a> {
-    Num {
-        value: f64,
-        glued_left: bool,
-    },
-    /// Lowercased; borrowed from the text when it already was.
-    Word(Cow<'a, str>),
-    Sym(char),
-}
-
-#[derive(Debug, Clone)]
-struct Token<'a> {
-    tok: Tok<'a>,
-    range: Range<usize>,
-    /// No space between this token and the previous one.
-    glued: bool,
-    sentence: usize,
-}
-
-impl Token<'_> {
-    fn word(&self) -> Option<&str> {
-        match &self.tok {
-            Tok::Word(w) => Some(w),
-            _ => None,
-        }
-    }
-
-    fn is_sym(&self, c: char) -> bool {
-        self.tok == Tok::Sym(c)
+        self.reversed
     }
 }
 
 static MASKS: LazyLock<Regex> = LazyLock::new(|| {
-    // ASCII digits only, as the tokenizer reads numbers: and a tenth of the
-    // compile time of Unicode `\d`.
     crate::pattern::regex(concat!(
         // Phone numbers: 0800 123 4567, 1-800-318-2596, (555) 123-4567.
         r"(?:\+?[0-9]{1,3}[-. ])?(?:\([0-9]{3}\)\s?|\b[0-9]{3,5}[-. ])[0-9]{3,4}[-. ][0-9]{3,4}\b",
         r"|\b1-[0-9]{3}-[0-9]{3}-[0-9]{4}\b",
         // Dates and clock times.
-        r"|\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b[0-9]{1,2}:[0-9]{2}\b",
-        // Ratios, fractions, around-the-clock.
+        r"|\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b[0-9]{1,2}[:.][0-9]{2}\s?(?:am|pm|a\.m|p\.m)\b|\b[0-9]{1,2}:[0-9]{2}\b",
+        // Blood pressure and other ratios, fractions, around-the-clock.
         r"|\b[0-9]+\s?/\s?[0-9]+\b|\b[0-9]+:[0-9]+\b",
     ))
 });
 
-static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static HAS_NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::regex(
-        r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
+        r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|once|twice|thrice|half|third|thirds|quarter|every|an?)\b",
     )
 });
 
@@ -120,6 +95,7 @@ fn is_identifier_word(word: &str) -> bool {
     matches!(
         word,
         "type"
+            | "types"
             | "stage"
             | "grade"
             | "level"
@@ -153,182 +129,236 @@ fn is_identifier_word(word: &str) -> bool {
             | "figure"
             | "fig"
             | "plan"
-            | "ages"
-            | "aged"
-            | "age"
-            | "over-"
             | "top"
             | "code"
             | "ext"
             | "extension"
             | "item"
             | "question"
-            | "day"
-            | "week"
-            | "year"
             | "rule"
             | "cd"
             | "dsm"
+            | "call"
+            | "dial"
+            | "ring"
+            | "text"
+            | "zone"
+            | "size"
+            | "model"
     )
 }
 
-/// Words that make a quantity a limit or a denial. A `match`: it runs for
-/// the words before every number.
+/// Words that make "more than X" a limit ("do not take more than 8").
 fn is_negation(word: &str) -> bool {
     matches!(
         word,
-        "not"
-            | "don't"
-            | "dont"
-            | "never"
-            | "no"
-            | "doesn't"
-            | "shouldn't"
-            | "mustn't"
-            | "cannot"
-            | "can't"
-            | "avoid"
-            | "nor"
+        "not" | "don't" | "dont" | "never" | "no" | "doesn't" | "shouldn't" | "mustn't" | "cannot" | "can't" | "nor"
     )
 }
 
-/// Splits `text` into tokens. `lower` is `text` with ASCII letters
-/// lowercased (byte for byte the same length), which ASCII words borrow
-/// from.
-fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
-    let bytes = text.as_bytes();
-    // About one token per five bytes of prose.
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
-    let mut sentence = 0;
-    let mut last_end = 0;
-    let mut start = 0;
-    while start < bytes.len() {
-        let (c, width) = char_at(text, start);
-        let glued = start == last_end && start > 0;
-        if c.is_whitespace() {
-            start += width;
-            continue;
+/// Nouns a count never counts: they make the number something else.
+fn is_uncountable_after_number(word: &str) -> bool {
+    is_stop_word(word)
+        || is_month(word)
+        || matches!(
+            word,
+            "times" | "time" | "old" | "am" | "pm" | "in" | "out" | "percent" | "x" | "year" | "years" | "or"
+        )
+}
+
+/// A quantity and the tokens it spans, while it is being read.
+struct Phrase {
+    start: usize,
+    next: usize,
+    first: f64,
+    second: Option<f64>,
+    bound: Option<Bound>,
+    dimension: Option<Dimension>,
+    /// Factors to base units for the first and second value.
+    factors: (f64, f64),
+    per: Option<f64>,
+    interval: bool,
+    age: bool,
+    negated: bool,
+}
+
+impl Phrase {
+    fn new(start: usize, first: f64, next: usize) -> Phrase {
+        Phrase {
+            start,
+            next,
+            first,
+            second: None,
+            bound: None,
+            dimension: None,
+            factors: (1.0, 1.0),
+            per: None,
+            interval: false,
+            age: false,
+            negated: false,
         }
-        if c.is_ascii_digit() {
-            let mut end = start;
-            while end < bytes.len() && bytes[end].is_ascii_digit() {
-                end += 1;
-            }
-            // Thousands separators, then a decimal part.
-            while end + 3 < bytes.len()
-                && bytes[end] == b','
-                && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
-                && bytes.get(end + 4).is_none_or(|b| !b.is_ascii_digit())
-            {
-                end += 4;
-            }
-            if end + 1 < bytes.len() && bytes[end] == b'.' && bytes[end + 1].is_ascii_digit() {
-                end += 1;
-                while end < bytes.len() && bytes[end].is_ascii_digit() {
-                    end += 1;
-                }
-            }
-            let value = number_value(&text[start..end]);
-            let before = text[..start].chars().next_back();
-            let before2 = text[..start].chars().rev().nth(1);
-            let glued_left = before.is_some_and(char::is_alphabetic)
-                || (before == Some('-') && before2.is_some_and(char::is_alphabetic))
-                || before == Some('.');
-            tokens.push(Token {
-                tok: Tok::Num { value, glued_left },
-                range: start..end,
-                glued,
-                sentence,
-            });
-            last_end = end;
-            start = end;
-            continue;
-        }
-        if c.is_alphabetic() || c == 'µ' {
-            let mut end = start;
-            // Most words are ASCII letters throughout.
-            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-                end += 1;
-            }
-            let mut ascii = true;
-            while end < bytes.len() {
-                // Any other ASCII character ends the word.
-                let byte = bytes[end];
-                if byte.is_ascii() && byte != b'\'' && !byte.is_ascii_alphabetic() {
-                    break;
-                }
-                let (ch, width) = char_at(text, end);
-                let inner_apostrophe = (ch == '\'' || ch == '’')
-                    && end + width < bytes.len()
-                    && char_at(text, end + width).0.is_alphabetic();
-                if ch.is_alphabetic() || inner_apostrophe {
-                    ascii &= ch.is_ascii();
-                    end += width;
-                } else {
-                    break;
-                }
-            }
-            let word = if ascii {
-                Cow::Borrowed(&lower[start..end])
-            } else {
-                Cow::Owned(text[start..end].to_lowercase().replace('’', "'"))
-            };
-            tokens.push(Token {
-                tok: Tok::Word(word),
-                range: start..end,
-                glued,
-                sentence,
-            });
-            last_end = end;
-            start = end;
-            continue;
-        }
-        let end = start + width;
-        let symbol = match c {
-            '–' | '—' | '‑' => '-',
-            other => other,
-        };
-        if matches!(symbol, '.' | '!' | '?' | ';') {
-            sentence += 1;
-        }
-        tokens.push(Token {
-            tok: Tok::Sym(symbol),
-            range: start..end,
-            glued,
-            sentence,
+    }
+
+    /// The reading, with values in base units; a rate per day.
+    fn finish(self, tokens: &[Token<'_>]) -> Option<Reading> {
+        let mut dimension = self.dimension?;
+        let bound = self.bound.unwrap_or(if self.second.is_some() {
+            Bound::Range
+        } else {
+            Bound::Point
         });
-        last_end = end;
-        start = end;
+        let a = self.first * self.factors.0;
+        let b = self.second.map(|s| s * self.factors.1);
+        let reversed = bound == Bound::Range && b.is_some_and(|b| a > b * (1.0 + 1e-9));
+        // "within 2-3 days" is at most 3 days; "at least 2-3 weeks" at
+        // least 2.
+        let (least, most) = (a.min(b.unwrap_or(a)), a.max(b.unwrap_or(a)));
+        let (mut low, mut high) = match bound {
+            Bound::Range => (least, most),
+            Bound::AtMost { .. } => (0.0, most),
+            Bound::AtLeast { .. } => (least, f64::INFINITY),
+            Bound::About => (a * 0.85, a * 1.15),
+            Bound::Point => (a, a),
+        };
+        let mut bound = bound;
+        let mut per_day = false;
+        if self.interval {
+            // Every `low`..`high` seconds is DAY/high..DAY/low times a day.
+            if low <= 0.0 && high.is_infinite() {
+                return None;
+            }
+            let (l, h) = (DAY / high, if low > 0.0 { DAY / low } else { f64::INFINITY });
+            (low, high) = (l, h);
+            bound = match bound {
+                Bound::AtMost { strict } => Bound::AtLeast { strict },
+                Bound::AtLeast { strict } => Bound::AtMost { strict },
+                other => other,
+            };
+            dimension = Dimension::Rate;
+        } else if let Some(period) = self.per {
+            let scale = DAY / period;
+            (low, high) = (low * scale, high * scale);
+            match dimension {
+                Dimension::Count(_) => dimension = Dimension::Rate,
+                Dimension::Rate => {}
+                _ => per_day = true,
+            }
+        }
+        let start = tokens[self.start].range.start;
+        let end = tokens[self.next - 1].range.end;
+        Some(Reading {
+            bound,
+            first: self.first,
+            second: self.second,
+            low,
+            high,
+            dimension,
+            per_day,
+            interval: self.interval,
+            age: self.age && dimension == Dimension::Time,
+            negated: self.negated,
+            range: start..end,
+            tokens: self.start..self.next,
+            reversed,
+        })
     }
-    tokens
 }
 
-/// The value of a number as the tokenizer reads it: digits, thousands
-/// separators, and a decimal part. Integers of up to 19 digits are summed
-/// in a `u64`, several times faster than parsing them; converting that to
-/// an `f64` rounds to the nearest value, as parsing does. Decimals and
-/// longer integers are parsed.
-fn number_value(digits: &str) -> f64 {
-    let mut value: u64 = 0;
-    let mut count = 0;
-    for b in digits.bytes() {
-        match b {
-            b'0'..=b'9' if count < 19 => {
-                value = value * 10 + u64::from(b - b'0');
-                count += 1;
+/// The tokens of `text` and the quantities read from them; `lower` is
+/// `text` lowercased, which the tokens borrow from.
+pub fn readings<'a>(text: &str, lower: &'a str, lexicon: &mut Lexicon) -> (Vec<Token<'a>>, Vec<Reading>) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !HAS_NUMBER_WORD.is_match(text) {
+        return (Vec::new(), Vec::new());
+    }
+    let tokens = tokenize(text, lower);
+    let masks: Vec<Range<usize>> = MASKS.find_iter(text).map(|m| m.range()).collect();
+    let masked = |r: &Range<usize>| masks.iter().any(|m| m.start <= r.start && r.end <= m.end);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match read_at(&tokens, i, &masked, lexicon) {
+            Some(reading) => {
+                i = reading.tokens.end.max(i + 1);
+                found.push(reading);
             }
-            b',' => {}
-            _ => return digits.replace(',', "").parse::<f64>().unwrap_or(f64::NAN),
+            None => i += 1,
         }
     }
-    value as f64
+    (tokens, found)
 }
 
-/// Reads a number at `i` (digits or number words); returns value and the
-/// index after it.
-fn number_at(tokens: &[Token], i: usize) -> Option<(f64, usize, bool)> {
+/// Reads the quantity that starts at token `i`, if one does.
+fn read_at(
+    tokens: &[Token<'_>],
+    i: usize,
+    masked: &dyn Fn(&Range<usize>) -> bool,
+    lexicon: &mut Lexicon,
+) -> Option<Reading> {
+    let word = tokens[i].word();
+    if let Some(times) = word.and_then(times_word) {
+        // "once or twice a day".
+        if matches!(word_at(tokens, i + 1), Some("or" | "to"))
+            && let Some(more) = word_at(tokens, i + 2).and_then(times_word)
+        {
+            return frequency(tokens, i, times, Some(more), i + 3);
+        }
+        return frequency(tokens, i, times, None, i + 1);
+    }
+    if word == Some("every") {
+        return every(tokens, i);
+    }
+    if let Some(reading) = fraction(tokens, i) {
+        return Some(reading);
+    }
+    let (first, next, glued_left) = number_at(tokens, i)?;
+    if glued_left || masked(&tokens[i].range) || rejected_before(tokens, i) {
+        return None;
+    }
+    let mut phrase = Phrase::new(i, first, next);
+    prefix(tokens, &mut phrase);
+    if word_at(tokens, next) == Some("times") {
+        return frequency(tokens, phrase.start, first, None, next + 1);
+    }
+    // "8 to 12 times in 24 hours".
+    if tokens
+        .get(next)
+        .is_some_and(|t| t.is_sym('-') || matches!(t.word(), Some("to" | "or")))
+        && let Some((second, after, false)) = number_at(tokens, next + 1)
+        && word_at(tokens, after) == Some("times")
+    {
+        return frequency(tokens, phrase.start, first, Some(second), after + 1);
+    }
+    if let Some(reading) = proportion(tokens, &phrase, masked) {
+        return Some(reading);
+    }
+    if let Some(reading) = hyphenated_length(tokens, &phrase) {
+        return Some(reading);
+    }
+    units_and_range(tokens, &mut phrase, masked, lexicon)?;
+    if describes_a_noun(tokens, phrase.next) || is_year(&phrase) {
+        return None;
+    }
+    suffix(tokens, &mut phrase);
+    phrase.finish(tokens)
+}
+
+/// A number at `i`: digits or number words ("twenty-one", "one hundred"),
+/// or "a"/"an" before a unit ("a week"); its value, the token after it,
+/// and whether it is glued to a letter on its left.
+fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, bool)> {
     match &tokens.get(i)?.tok {
         Tok::Num { value, glued_left } if value.is_finite() => Some((*value, i + 1, *glued_left)),
+        Tok::Word(w) if w.as_ref() == "a" || w.as_ref() == "an" => {
+            // "a week", "an hour", "a fortnight", "a full week"; "half an
+            // hour".
+            let skip = usize::from(matches!(word_at(tokens, i + 1), Some("full" | "whole" | "single")));
+            time_unit(word_at(tokens, i + 1 + skip)?)?;
+            Some((1.0, i + 1 + skip, false))
+        }
+        Tok::Word(w) if w.as_ref() == "half" && matches!(word_at(tokens, i + 1), Some("an" | "a")) => {
+            time_unit(word_at(tokens, i + 2)?)?;
+            Some((0.5, i + 2, false))
+        }
         Tok::Word(w) => {
             let mut value = number_word(w)?;
             let mut next = i + 1;
@@ -343,7 +373,7 @@ fn number_at(tokens: &[Token], i: usize) -> Option<(f64, usize, bool)> {
                 }
             }
             // "one hundred"
-            if tokens.get(next).and_then(Token::word) == Some("hundred") && value < 10.0 {
+            if word_at(tokens, next) == Some("hundred") && value < 10.0 {
                 value *= 100.0;
                 next += 1;
             }
@@ -358,344 +388,532 @@ fn word_at<'t>(tokens: &'t [Token<'_>], i: usize) -> Option<&'t str> {
 }
 
 /// Up to six words before `i` in the same sentence, nearest first.
-fn words_before<'t>(tokens: &'t [Token<'_>], i: usize) -> ([&'t str; 6], usize) {
+fn words_before<'t>(tokens: &'t [Token<'_>], i: usize) -> Vec<&'t str> {
     let sentence = tokens.get(i).map_or(0, |t| t.sentence);
-    let mut words = [""; 6];
-    let mut n = 0;
-    for word in tokens[..i]
+    tokens[..i]
         .iter()
         .rev()
         .take_while(|t| t.sentence == sentence)
         .filter_map(Token::word)
-        .take(words.len())
-    {
-        words[n] = word;
-        n += 1;
-    }
-    (words, n)
+        .take(6)
+        .collect()
 }
 
-/// The bound a phrase before the number sets; how many words that phrase
-/// has; whether it was "between"; whether it was "every".
-fn prefix_kind(before: &[&str]) -> (Option<Kind>, usize, bool, bool) {
-    let first = before.first().copied().unwrap_or("");
-    let second = before.get(1).copied().unwrap_or("");
-    let third = before.get(2).copied().unwrap_or("");
-    let (kind, words) = match (third, second, first) {
-        // "no more than 8" is an upper limit; "no less than" a lower one.
-        ("no", "more", "than") => (Some(Kind::AtMost), 3),
-        ("no", "less" | "fewer", "than") => (Some(Kind::AtLeast), 3),
-        (_, "up", "to") | (_, "at", "most") | (_, "less" | "fewer", "than") => (Some(Kind::AtMost), 2),
-        (_, "more" | "greater", "than") | (_, "at", "least") => (Some(Kind::AtLeast), 2),
-        (_, _, "within" | "under" | "below") => (Some(Kind::AtMost), 1),
-        (_, _, "over" | "above") => (Some(Kind::AtLeast), 1),
-        (_, _, "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "approx") => {
-            (Some(Kind::About), 1)
+/// What before a number makes it not an amount: a currency or symbol glued
+/// to it, an identifier word ("type 2"), a month ("March 3"), or the second
+/// half of something already read or rejected ("aged 6 to 12", "1 in 4").
+fn rejected_before(tokens: &[Token<'_>], i: usize) -> bool {
+    let start = &tokens[i];
+    if let Some(p) = i.checked_sub(1) {
+        let previous = &tokens[p];
+        if matches!(previous.tok, Tok::Sym('$' | '£' | '€' | '#' | '/' | ':' | '^' | '×')) && start.glued {
+            return true;
         }
-        (_, _, "between") => (None, 1),
+        if let Some(w) = previous.word()
+            && (is_identifier_word(w) || is_month(w) || (w == "year" && is_year_value(tokens, i)))
+        {
+            return true;
+        }
+        // The second half of a pair ("6 to 12" where 6 was rejected).
+        let joins = previous.is_sym('-') || matches!(previous.word(), Some("to" | "and" | "or" | "in"));
+        if joins
+            && p.checked_sub(1)
+                .and_then(|n| number_at(tokens, n))
+                .is_some_and(|(_, end, _)| end == p)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_year_value(tokens: &[Token<'_>], i: usize) -> bool {
+    number_at(tokens, i).is_some_and(|(v, _, _)| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
+}
+
+/// The bound words before the number ("at least", "up to", "between",
+/// "from", "aged"), which widen the phrase to include them.
+fn prefix(tokens: &[Token<'_>], phrase: &mut Phrase) {
+    let before = words_before(tokens, phrase.start);
+    let word = |n: usize| before.get(n).copied().unwrap_or("");
+    let negated = before.iter().any(|w| is_negation(w));
+    let (bound, words) = match (word(2), word(1), word(0)) {
+        // "no more than 8" is an upper limit; "no less than" a lower one.
+        ("no", "more" | "longer", "than") => (Some(Bound::AtMost { strict: false }), 3),
+        ("no", "less" | "fewer" | "sooner" | "earlier", "than") => (Some(Bound::AtLeast { strict: false }), 3),
+        (_, "up", "to") | (_, "at", "most") | (_, "a", "maximum") => (Some(Bound::AtMost { strict: false }), 2),
+        (_, "maximum", "of") => (Some(Bound::AtMost { strict: false }), 2),
+        (_, "less" | "fewer" | "shorter", "than") => (Some(Bound::AtMost { strict: true }), 2),
+        // A denied "more than" is the limit itself: "do not take more than 8".
+        (_, "more" | "longer" | "greater" | "later", "than") if negated => (Some(Bound::AtMost { strict: false }), 2),
+        (_, "more" | "greater" | "longer", "than") => (Some(Bound::AtLeast { strict: true }), 2),
+        (_, "at", "least") | (_, "minimum", "of") => (Some(Bound::AtLeast { strict: false }), 2),
+        // "doesn't exceed 9.5%".
+        (_, _, "exceed" | "exceeds") if negated => (Some(Bound::AtMost { strict: false }), 1),
+        (_, "up", "until") => (Some(Bound::Point), 2),
+        (_, _, "within") => (Some(Bound::AtMost { strict: false }), 1),
+        (_, _, "under" | "below") => (Some(Bound::AtMost { strict: true }), 1),
+        (_, _, "over" | "above") => (Some(Bound::AtLeast { strict: true }), 1),
+        (_, _, "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "approx" | "some") => {
+            (Some(Bound::About), 1)
+        }
         _ => (None, 0),
     };
-    (kind, words, first == "between", first == "every")
+    phrase.bound = bound;
+    phrase.negated = negated && matches!(bound, Some(Bound::AtMost { .. }));
+    // Words that make the number an age.
+    let population_near = before.iter().take(6).any(|w| is_population(w));
+    let aged = matches!(word(0), "aged" | "age" | "ages")
+        || (word(0) == "of" && word(1) == "age")
+        || (matches!(word(0), "under" | "over") && is_population(word(1)))
+        || (matches!(word(0), "over" | "under") && matches!(word(1), "are" | "is" | "you're" | "re"))
+        || (matches!(word(0), "from" | "between") && population_near);
+    if aged {
+        phrase.age = true;
+    }
+    let mut span_words = words;
+    if matches!(word(0), "aged" | "age" | "ages") {
+        span_words = 1;
+    }
+    // "from 4 weeks" is the earliest point, not a lower bound; "between"
+    // and "from" may open a range.
+    if words == 0 && matches!(word(0), "from" | "between") {
+        span_words = 1;
+    }
+    if span_words > 0 && phrase.start >= span_words {
+        let first = phrase.start - span_words;
+        if tokens[first..phrase.start].iter().all(|t| t.word().is_some()) {
+            phrase.start = first;
+        }
+    }
 }
 
-/// Parses every quantity in `text`.
-pub fn quantities(text: &str, lexicon: &mut Lexicon) -> Vec<Found> {
-    // Most prose holds no number at all: skip it before tokenising.
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    if !has_digit && !NUMBER_WORD.is_match(text) {
-        return Vec::new();
+/// Words for groups of people an age threshold may qualify.
+fn is_population(word: &str) -> bool {
+    matches!(
+        word,
+        "children"
+            | "child"
+            | "kids"
+            | "babies"
+            | "baby"
+            | "infants"
+            | "adults"
+            | "people"
+            | "players"
+            | "women"
+            | "men"
+            | "girls"
+            | "boys"
+            | "teenagers"
+            | "teens"
+            | "everyone"
+            | "anyone"
+            | "those"
+            | "patients"
+    )
+}
+
+/// "N in M" and "N out of M" as percent ("1 in 5" is 20%); not "2 or more
+/// in 6 months".
+fn proportion(tokens: &[Token<'_>], phrase: &Phrase, masked: &dyn Fn(&Range<usize>) -> bool) -> Option<Reading> {
+    let mut at = phrase.next;
+    match word_at(tokens, at) {
+        Some("in") => at += 1,
+        Some("out") if word_at(tokens, at + 1) == Some("of") => at += 2,
+        _ => return None,
     }
-    // One lowercase copy for the block, not one per capitalised word.
-    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
+    let (whole, after, glued) = number_at(tokens, at)?;
+    if glued || masked(&tokens[at].range) || whole <= 0.0 || whole < phrase.first {
+        return None;
+    }
+    if word_at(tokens, after).is_some_and(|w| time_unit(w).is_some()) {
+        return None;
+    }
+    let mut proportion = Phrase::new(phrase.start, phrase.first * 100.0 / whole, after);
+    proportion.bound = phrase.bound;
+    proportion.negated = phrase.negated;
+    proportion.dimension = Some(Dimension::Percent);
+    proportion.finish(tokens)
+}
+
+/// "a third of", "two thirds of", "half of", "about half", "roughly halved"
+/// is not read; "half" alone is read only before "of".
+fn fraction(tokens: &[Token<'_>], i: usize) -> Option<Reading> {
+    let (count, word_index) = match (word_at(tokens, i), word_at(tokens, i + 1)) {
+        (Some("a" | "one"), Some(w)) if fraction_word(w).is_some() && w != "half" => (1.0, i + 1),
+        (Some(n), Some(w)) if number_word(n).is_some_and(|v| v > 1.0) && fraction_word(w).is_some() => {
+            (number_word(n)?, i + 1)
+        }
+        (Some("half"), _) => (1.0, i),
+        _ => return None,
+    };
+    if word_at(tokens, word_index + 1) != Some("of") {
+        return None;
+    }
+    let share = fraction_word(word_at(tokens, word_index)?)?;
+    let mut phrase = Phrase::new(i, count * share, word_index + 1);
+    phrase.dimension = Some(Dimension::Percent);
+    prefix(tokens, &mut phrase);
+    phrase.finish(tokens)
+}
+
+/// "twice a day", "3 times a week", "8 to 12 times in 24 hours", "once
+/// every 6 months", "once daily"; `next` is the token after "times" or
+/// "once".
+fn frequency(tokens: &[Token<'_>], start: usize, first: f64, second: Option<f64>, next: usize) -> Option<Reading> {
+    let mut phrase = Phrase::new(start, first, next);
+    phrase.second = second;
+    let period = match word_at(tokens, next) {
+        Some("a" | "an" | "per" | "each" | "every" | "in") => {
+            let (length, after) = period_after(tokens, next + 1)?;
+            phrase.next = after;
+            length
+        }
+        Some(w) if period_adverb(w).is_some() => {
+            phrase.next = next + 1;
+            period_adverb(w)?
+        }
+        _ => return None,
+    };
+    prefix(tokens, &mut phrase);
+    phrase.dimension = Some(Dimension::Rate);
+    phrase.per = Some(period);
+    phrase.finish(tokens)
+}
+
+/// A period after "a", "per", "every" or "in": "day", "week", "24 hours",
+/// "other day"; its length in seconds and the token after it.
+fn period_after(tokens: &[Token<'_>], at: usize) -> Option<(f64, usize)> {
+    if word_at(tokens, at) == Some("other") {
+        return Some((2.0 * time_unit(word_at(tokens, at + 1)?)?, at + 2));
+    }
+    if let Some(length) = word_at(tokens, at).and_then(time_unit) {
+        return Some((length, at + 1));
+    }
+    let (count, after, _) = number_at(tokens, at)?;
+    let length = time_unit(word_at(tokens, after)?)?;
+    Some((count * length, after + 1))
+}
+
+/// "every 4-6 hours", "every other day", "every year": a repeat interval.
+fn every(tokens: &[Token<'_>], i: usize) -> Option<Reading> {
+    let at = i + 1;
+    let mut phrase = if word_at(tokens, at) == Some("other") {
+        let mut phrase = Phrase::new(i, 2.0, at + 1);
+        phrase.factors = (time_unit(word_at(tokens, at + 1)?)?, 1.0);
+        phrase.next = at + 2;
+        phrase.dimension = Some(Dimension::Time);
+        phrase
+    } else if let Some(length) = word_at(tokens, at).and_then(time_unit) {
+        // "every day" and "every night" say a habit, not a count.
+        if length <= DAY {
+            return None;
+        }
+        let mut phrase = Phrase::new(i, 1.0, at + 1);
+        phrase.factors = (length, length);
+        phrase.dimension = Some(Dimension::Time);
+        phrase
     } else {
-        Cow::Borrowed(text)
+        let (first, next, glued) = number_at(tokens, at)?;
+        if glued {
+            return None;
+        }
+        let mut phrase = Phrase::new(at, first, next);
+        time_range(tokens, &mut phrase)?;
+        phrase.start = i;
+        phrase
     };
-    let tokens = tokenize(text, &lower);
-    // Masks only ever cover digits.
-    let masks = if has_digit { masks(text, &tokens) } else { Vec::new() };
-    let masked = |r: &Range<usize>| masks.iter().any(|m| m.start <= r.start && r.end <= m.end);
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match parse_at(&tokens, i, &masked, lexicon) {
-            Some((quantity, next)) => {
-                found.push(quantity);
-                i = next;
+    phrase.interval = true;
+    // "once every 6 months": the "once" belongs to the phrase.
+    if i > 0 && tokens[i - 1].word() == Some("once") {
+        phrase.start = i - 1;
+    }
+    let before = phrase.start;
+    let mut prefixed = Phrase::new(before, phrase.first, phrase.next);
+    prefix(tokens, &mut prefixed);
+    phrase.start = prefixed.start;
+    phrase.bound = prefixed.bound.or(phrase.bound);
+    phrase.finish(tokens)
+}
+
+/// A time unit after the number and an optional second number with its
+/// own unit: "4-6 hours", "45 minutes to 3 hours".
+fn time_range(tokens: &[Token<'_>], phrase: &mut Phrase) -> Option<()> {
+    let first_unit = word_at(tokens, phrase.next).and_then(time_unit);
+    if let Some(length) = first_unit {
+        phrase.factors = (length, length);
+        phrase.next += 1;
+    }
+    let connector = tokens.get(phrase.next);
+    if connector.is_some_and(|t| t.is_sym('-') || matches!(t.word(), Some("to" | "or")))
+        && let Some((value, after, false)) = number_at(tokens, phrase.next + 1)
+    {
+        phrase.second = Some(value);
+        phrase.next = after;
+        let length = word_at(tokens, phrase.next).and_then(time_unit);
+        if let Some(length) = length {
+            phrase.next += 1;
+            phrase.factors.1 = length;
+            if first_unit.is_none() {
+                phrase.factors.0 = length;
             }
-            None => i += 1,
+        } else if first_unit.is_none() {
+            return None;
         }
+    } else if first_unit.is_none() {
+        return None;
     }
-    found
+    phrase.dimension = Some(Dimension::Time);
+    Some(())
 }
 
-/// The ranges [`MASKS`] matches in `text`, searched only where a match
-/// can be. A match is digits and `+-.()/:` separators, with whitespace
-/// between, so it lies within one run of number and separator tokens; and
-/// it holds three groups of digits, or two around a `/` or `:`. Most
-/// numbers ("15-60", "2.5") are in runs that cannot match, and the prose
-/// around them is never searched.
-fn masks(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let in_run = |t: &Token| match t.tok {
-        Tok::Num { .. } => true,
-        // The source character: the tokenizer reads dashes as '-'.
-        Tok::Sym(_) => matches!(&bytes[t.range.clone()], b"+" | b"-" | b"." | b"(" | b")" | b"/" | b":"),
-        Tok::Word(_) => false,
-    };
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !in_run(&tokens[i]) {
-            i += 1;
-            continue;
-        }
-        let first = i;
-        while i < tokens.len() && in_run(&tokens[i]) {
-            i += 1;
-        }
-        let run = tokens[first].range.start..tokens[i - 1].range.end;
-        if !may_hold_mask(&bytes[run.clone()]) {
-            continue;
-        }
-        // The search sees the text before the run and the character after
-        // it, for word boundaries, and nothing further.
-        let limit = text[run.end..]
-            .chars()
-            .next()
-            .map_or(text.len(), |c| run.end + c.len_utf8());
-        let haystack = &text[..limit];
-        let mut at = run.start;
-        while let Some(m) = MASKS.find_at(haystack, at) {
-            found.push(m.range());
-            // No mask is empty.
-            at = m.end();
-        }
-    }
-    found
-}
-
-/// Three groups of digits, or two and a `/` or `:`.
-fn may_hold_mask(run: &[u8]) -> bool {
-    let mut groups = 0;
-    let mut in_digits = false;
-    let mut slash_or_colon = false;
-    for &b in run {
-        let digit = b.is_ascii_digit();
-        groups += usize::from(digit && !in_digits);
-        in_digits = digit;
-        slash_or_colon |= b == b'/' || b == b':';
-    }
-    groups >= 3 || (groups >= 2 && slash_or_colon)
-}
-
-fn parse_at(
-    tokens: &[Token],
-    i: usize,
+/// The unit after the first number, a connector and second number ("15-60
+/// minutes", "1 hour to 2 hours", "between 15 and 60 minutes"), the unit
+/// after the second, or a counted noun ("3-6 treatments").
+fn units_and_range(
+    tokens: &[Token<'_>],
+    phrase: &mut Phrase,
     masked: &dyn Fn(&Range<usize>) -> bool,
     lexicon: &mut Lexicon,
-) -> Option<(Found, usize)> {
-    let (first, mut next, glued_left) = number_at(tokens, i)?;
-    let start_token = &tokens[i];
-    if glued_left || masked(&start_token.range) {
-        return None;
+) -> Option<()> {
+    let between = phrase.start > 0
+        && tokens[..phrase.start + 1]
+            .iter()
+            .rev()
+            .find_map(Token::word)
+            .is_some_and(|w| w == "between")
+        || word_at(tokens, phrase.start) == Some("between");
+    let first_unit = unit_at(tokens, phrase.next);
+    if let Some((_, _, width)) = first_unit {
+        phrase.next += width;
     }
-    let (before_words, before_count) = words_before(tokens, i);
-    let before = &before_words[..before_count.min(5)];
-    let previous_symbol = i.checked_sub(1).map(|p| &tokens[p]);
-    if previous_symbol
-        .is_some_and(|t| matches!(t.tok, Tok::Sym('$' | '£' | '€' | '#' | '/' | ':' | '^')) && start_token.glued)
-    {
-        return None;
-    }
-    if before.first().is_some_and(|w| is_identifier_word(w) || is_month(w)) {
-        // "type 2", "SPF 30", "ages 6-12", "March 3", "day 5"
-        let adjacent = i.checked_sub(1).is_some_and(|p| tokens[p].word().is_some());
-        if adjacent {
-            return None;
-        }
-    }
-    // The second half of a range whose first half was rejected ("aged 6
-    // to 12"), or the denominator of a rate ("1 in 4 adults").
-    let follows_number = |connector: usize| {
-        connector.checked_sub(1).is_some_and(|n| {
-            number_at(tokens, n).is_some_and(|(value, end, _)| {
-                end == connector && !(value.fract() == 0.0 && (1900.0..=2100.0).contains(&value))
-            })
-        })
-    };
-    if let Some(p) = i.checked_sub(1) {
-        let t = &tokens[p];
-        let joins = t.is_sym('-') || matches!(t.word(), Some("to" | "and" | "or" | "in"));
-        let out_of = t.word() == Some("of") && p.checked_sub(1).is_some_and(|q| tokens[q].word() == Some("out"));
-        if (joins && follows_number(p)) || (out_of && follows_number(p - 1)) {
-            return None;
-        }
-    }
-    let (mut kind, prefix_words, between, every) = prefix_kind(before);
-    let negated = before_words[..before_count].iter().any(|w| is_negation(w));
-    // A unit right after the first number ("1 hour to 2 hours").
-    let mut first_unit = word_or_percent(tokens, next).and_then(|w| unit(w).map(|u| (u, next)));
-    if first_unit.is_some() {
-        next += 1;
-    }
-    // Connector and a second number.
-    let mut second = None;
-    let connector = tokens.get(next);
-    let is_connector = connector.is_some_and(|t| {
+    // "day 3", "weeks 2 to 6": a time unit before the number.
+    let unit_before = phrase
+        .start
+        .checked_sub(1)
+        .and_then(|p| tokens[p].word())
+        .and_then(time_unit)
+        .filter(|_| first_unit.is_none());
+    let connector = tokens.get(phrase.next);
+    let joins = connector.is_some_and(|t| {
         t.is_sym('-') || matches!(t.word(), Some("to" | "or")) || (between && t.word() == Some("and"))
     });
-    // A bare year cannot start a range ("in 2014 to 2.5% in 2016").
-    let year_like = first_unit.is_none() && first.fract() == 0.0 && (1900.0..=2100.0).contains(&first);
-    if is_connector
+    let year_like = first_unit.is_none() && phrase.first.fract() == 0.0 && (1900.0..=2100.0).contains(&phrase.first);
+    if joins
         && !year_like
-        && let Some((value, after, glued)) = number_at(tokens, next + 1)
+        && let Some((value, after, glued)) = number_at(tokens, phrase.next + 1)
         && !glued
-        && !masked(&tokens[next + 1].range)
+        && !masked(&tokens[phrase.next + 1].range)
     {
-        second = Some(value);
-        next = after;
-        kind = Some(Kind::Range);
+        phrase.second = Some(value);
+        phrase.next = after;
+        if phrase.bound.is_none_or(|b| b == Bound::Point) {
+            phrase.bound = Some(Bound::Range);
+        }
     }
     let mut second_unit = None;
-    if second.is_some()
-        && let Some(w) = word_or_percent(tokens, next)
-        && let Some(u) = unit(w)
+    if phrase.second.is_some()
+        && let Some((d, f, width)) = unit_at(tokens, phrase.next)
     {
-        second_unit = Some(u);
-        next += 1;
+        second_unit = Some((d, f));
+        phrase.next += width;
     }
-    if second.is_none()
-        && let Some((u, _)) = first_unit.take()
-    {
-        second_unit = Some(u);
-    }
-    // Resolve the dimension.
-    let (dimension, factor_first, factor_second) = match (first_unit.map(|(u, _)| u), second_unit) {
-        (Some((d1, f1)), Some((d2, f2))) if d1 == d2 => (d1, f1, f2),
+    let first_unit = first_unit.map(|(d, f, _)| (d, f));
+    let (dimension, factors) = match (first_unit, second_unit) {
+        (Some((d1, f1)), Some((d2, f2))) if d1 == d2 => (d1, (f1, f2)),
         (Some(_), Some(_)) => return None,
-        (None, Some((d, f))) => (d, f, f),
-        (Some((d, f)), None) => (d, f, f),
-        (None, None) => {
-            // A count: "3-6 treatments", "2 tablets".
-            let noun = word_at(tokens, next)?;
-            let whole = first.fract() == 0.0 && second.is_none_or(|s| s.fract() == 0.0);
-            let countable = noun.len() >= 3
-                && noun.chars().all(|c| c.is_ascii_alphabetic())
-                && !is_stop_word(noun)
-                && !is_month(noun)
-                && !matches!(
-                    noun,
-                    "times" | "time" | "old" | "am" | "pm" | "in" | "out" | "percent" | "x"
-                );
-            if !whole || !countable || (first > 1.0 && !noun.ends_with('s')) {
-                return None;
-            }
-            next += 1;
-            (Dimension::Count(lexicon.stem(noun)), 1.0, 1.0)
-        }
-    };
-    // "3-year-old", "2-week-long": the number describes a noun, not an amount.
-    if tokens.get(next).is_some_and(|t| t.is_sym('-') && t.glued)
-        && word_at(tokens, next + 1).is_some_and(|w| matches!(w, "old" | "long" | "term" | "day" | "week"))
-    {
-        return None;
-    }
-    // Years and plain four-digit numbers with units are fine; a unitless
-    // count of 1900-2100 things is almost always a year.
-    if matches!(dimension, Dimension::Count(_)) && (1900.0..=2100.0).contains(&first) {
-        return None;
-    }
-    // Rates: "2 tablets a day", "3 sessions per week".
-    let mut per = None;
-    if matches!(word_at(tokens, next), Some("a" | "an" | "per" | "each" | "every"))
-        && let Some(w) = word_at(tokens, next + 1)
-        && unit(w).is_some_and(|(d, _)| d == Dimension::Time)
-    {
-        per = Some(lexicon.stem(w));
-        next += 2;
-    } else if matches!(
-        word_at(tokens, next),
-        Some("daily" | "weekly" | "monthly" | "yearly" | "nightly")
-    ) {
-        per = word_at(tokens, next).map(|w| lexicon.word(w));
-        next += 1;
-    }
-    let kind = kind.unwrap_or(Kind::Point);
-    let a = first * factor_first;
-    let b = second.map(|s| s * factor_second);
-    let (low, high) = match kind {
-        Kind::Range => {
-            let b = b.unwrap_or(a);
-            (a.min(b), a.max(b))
-        }
-        Kind::AtMost => (0.0, a),
-        Kind::AtLeast => (a, f64::INFINITY),
-        Kind::About => (a * 0.85, a * 1.15),
-        Kind::Point => (a, a),
-    };
-    let end = tokens[next - 1].range.end;
-    // The phrase includes its bound words ("at least 6 hours").
-    let start =
-        if prefix_words > 0 && i >= prefix_words && tokens[i - prefix_words..i].iter().all(|t| t.word().is_some()) {
-            tokens[i - prefix_words].range.start
-        } else {
-            start_token.range.start
-        };
-    let range = start..end;
-    let subject = subject_words(tokens, i, next, lexicon);
-    Some((
-        Found {
-            kind,
-            first,
-            second,
-            low,
-            high,
-            dimension,
-            every,
-            per,
-            negated,
-            range,
-            subject,
+        (None, Some((d, f))) | (Some((d, f)), None) => (d, (f, f)),
+        (None, None) => match unit_before {
+            Some(length) => (Dimension::Time, (length, length)),
+            None if phrase.age => (Dimension::Time, (YEAR, YEAR)),
+            None => (counted_noun(tokens, phrase, lexicon)?, (1.0, 1.0)),
         },
-        next,
-    ))
+    };
+    phrase.dimension = Some(dimension);
+    phrase.factors = factors;
+    Some(())
 }
 
-/// The unit word (or `%`) at `i`, lowercased.
-fn word_or_percent<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
-    let token = tokens.get(i)?;
-    match &token.tok {
-        Tok::Sym('%') => Some("%"),
-        Tok::Word(w) if w.as_ref() == "per" && word_at(tokens, i + 1) == Some("cent") => Some("percent"),
-        Tok::Word(w) => Some(w),
-        _ => None,
+/// The unit at `at`, with compound units ("mg/dL", "mg per kg", "mmol/L"):
+/// its dimension, factor, and how many tokens it takes.
+fn unit_at(tokens: &[Token<'_>], at: usize) -> Option<(Dimension, f64, usize)> {
+    let token = tokens.get(at)?;
+    let word = match &token.tok {
+        Tok::Sym('%') => "%",
+        Tok::Word(w) if w.as_ref() == "per" && word_at(tokens, at + 1) == Some("cent") => {
+            return Some((Dimension::Percent, 1.0, 2));
+        }
+        Tok::Word(w) if w.as_ref() == "percentage" && word_at(tokens, at + 1) == Some("points") => {
+            return Some((Dimension::Percent, 1.0, 2));
+        }
+        Tok::Word(w) => w.as_ref(),
+        _ => return None,
+    };
+    // "mg/dL", "mg per kg": a second unit after "/" or "per".
+    let divided = tokens
+        .get(at + 1)
+        .is_some_and(|t| t.is_sym('/') || t.word() == Some("per"));
+    if divided && let Some(denominator) = word_at(tokens, at + 2) {
+        let compound = match (word, denominator) {
+            ("mg", "dl") => Some(Dimension::Concentration(Concentration::MgPerDl)),
+            ("mmol", "l") => Some(Dimension::Concentration(Concentration::MmolPerL)),
+            ("mmol", "mol") => Some(Dimension::Concentration(Concentration::MmolPerMol)),
+            ("mu" | "miu" | "mui", "l") => Some(Dimension::Concentration(Concentration::MuPerL)),
+            ("g", "l" | "dl") => Some(Dimension::Concentration(Concentration::GPerL)),
+            ("ng", "ml") => Some(Dimension::Concentration(Concentration::NgPerMl)),
+            ("mg" | "mcg" | "microgram" | "micrograms" | "milligrams", "kg" | "kilogram") => {
+                Some(Dimension::MassPerWeight)
+            }
+            _ => None,
+        };
+        if let Some(dimension) = compound {
+            let factor = if denominator == "dl" && word == "g" { 10.0 } else { 1.0 };
+            return Some((dimension, factor, 3));
+        }
     }
+    if matches!(word, "mmol" | "mu" | "miu" | "ng") {
+        return None;
+    }
+    unit(word).map(|(d, f)| (d, f, 1))
 }
 
-/// Stems of the content words within six words either side, same sentence.
-fn subject_words(tokens: &[Token], start: usize, end: usize, lexicon: &mut Lexicon) -> Vec<Stem> {
-    let sentence = tokens[start].sentence;
-    // A sentence's tokens are contiguous: stop at its ends, not the block's.
-    let same_sentence = |t: &&Token| t.sentence == sentence;
-    let mut content = |t: &Token| t.word().and_then(|w| lexicon.content_stem(w));
-    let mut words: Vec<Stem> = tokens[..start]
-        .iter()
-        .rev()
-        .take_while(same_sentence)
-        .filter_map(&mut content)
-        .take(6)
-        .collect();
-    words.extend(
-        tokens[end..]
-            .iter()
-            .take_while(same_sentence)
-            .filter_map(&mut content)
-            .take(6),
-    );
-    words.sort();
-    words.dedup();
-    words
+/// A count: "3-6 treatments", "2 tablets", the noun interned.
+fn counted_noun(tokens: &[Token<'_>], phrase: &mut Phrase, lexicon: &mut Lexicon) -> Option<Dimension> {
+    // "3 small cuts", "two or three sessions": one adjective may come first.
+    let mut at = phrase.next;
+    let mut noun = word_at(tokens, at)?;
+    if let Some(after) = word_at(tokens, at + 1)
+        && matches!(
+            noun,
+            "small"
+                | "large"
+                | "separate"
+                | "different"
+                | "full"
+                | "adult"
+                | "more"
+                | "extra"
+                | "weekly"
+                | "daily"
+                | "monthly"
+        )
+        && after.len() >= 3
+        && after.ends_with('s')
+    {
+        at += 1;
+        noun = after;
+    }
+    let whole = phrase.first.fract() == 0.0 && phrase.second.is_none_or(|s| s.fract() == 0.0);
+    // "3 per week": a count of what the sentence is about, per period.
+    if whole
+        && noun == "per"
+        && let Some((period, after)) = period_after(tokens, at + 1)
+    {
+        phrase.per = Some(period);
+        phrase.next = after;
+        return Some(Dimension::Rate);
+    }
+    let countable = noun.len() >= 3
+        && noun.chars().all(|c| c.is_ascii_alphabetic())
+        && !is_uncountable_after_number(noun)
+        && time_unit(noun).is_none();
+    if !whole || !countable || (phrase.first > 1.0 && !noun.ends_with('s')) {
+        return None;
+    }
+    phrase.next = at + 1;
+    Some(Dimension::Count(lexicon.stem(noun)))
+}
+
+/// "a 10-day course", "a 3-month programme": a length written as an
+/// adjective of a course, stay or treatment.
+fn hyphenated_length(tokens: &[Token<'_>], phrase: &Phrase) -> Option<Reading> {
+    if phrase.dimension.is_some_and(|d| d != Dimension::Time) || phrase.second.is_some() {
+        return None;
+    }
+    let dash = tokens.get(phrase.next)?;
+    if !(dash.is_sym('-') && dash.glued) {
+        return None;
+    }
+    let length = time_unit(word_at(tokens, phrase.next + 1)?)?;
+    let noun = word_at(tokens, phrase.next + 2)?;
+    if !matches!(
+        noun,
+        "course" | "courses" | "treatment" | "stay" | "programme" | "program" | "plan" | "wait" | "break" | "gap"
+    ) {
+        return None;
+    }
+    let mut reading = Phrase::new(phrase.start, phrase.first, phrase.next + 2);
+    reading.bound = phrase.bound;
+    reading.dimension = Some(Dimension::Time);
+    reading.factors = (length, length);
+    reading.finish(tokens)
+}
+
+/// "3-year-old", "2-week-long": the number describes a noun.
+fn describes_a_noun(tokens: &[Token<'_>], next: usize) -> bool {
+    tokens.get(next).is_some_and(|t| t.is_sym('-') && t.glued)
+        && word_at(tokens, next + 1).is_some_and(|w| matches!(w, "old" | "long" | "term" | "day" | "week" | "year"))
+}
+
+/// A count of 1900-2100 things is almost always a year.
+fn is_year(phrase: &Phrase) -> bool {
+    matches!(phrase.dimension, Some(Dimension::Count(_))) && (1900.0..=2100.0).contains(&phrase.first)
+}
+
+/// What follows a quantity: "or more", "and over", "apart", "a day",
+/// "years old".
+fn suffix(tokens: &[Token<'_>], phrase: &mut Phrase) {
+    let (w0, w1) = (word_at(tokens, phrase.next), word_at(tokens, phrase.next + 1));
+    let (bound, words) = match (w0, w1) {
+        (Some("or" | "and"), Some("more" | "over" | "above" | "higher" | "older" | "greater" | "longer")) => {
+            (Some(Bound::AtLeast { strict: false }), 2)
+        }
+        (Some("or" | "and"), Some("less" | "under" | "below" | "fewer" | "lower" | "younger" | "shorter")) => {
+            (Some(Bound::AtMost { strict: false }), 2)
+        }
+        (Some("at"), Some("most")) => (Some(Bound::AtMost { strict: false }), 2),
+        (Some("at"), Some("least")) => (Some(Bound::AtLeast { strict: false }), 2),
+        _ => (None, 0),
+    };
+    if let Some(bound) = bound
+        && phrase.second.is_none()
+    {
+        phrase.bound = Some(bound);
+        phrase.next += words;
+    } else if tokens.get(phrase.next).is_some_and(|t| t.is_sym('+') && t.glued) {
+        phrase.bound = Some(Bound::AtLeast { strict: false });
+        phrase.next += 1;
+    }
+    if matches!(phrase.dimension, Some(Dimension::Time)) {
+        match word_at(tokens, phrase.next) {
+            Some("apart") => {
+                phrase.interval = true;
+                phrase.next += 1;
+            }
+            Some("old") if phrase.factors.0 >= YEAR * 0.99 || phrase.factors.0 >= 28.0 * DAY => {
+                phrase.age = true;
+                phrase.next += 1;
+            }
+            _ => {}
+        }
+        return;
+    }
+    // Rates: "2 tablets a day", "500 mg daily", "4 doses in 24 hours".
+    let next = phrase.next;
+    match word_at(tokens, next) {
+        Some("a" | "an" | "per" | "each" | "every" | "in") => {
+            if let Some((length, after)) = period_after(tokens, next + 1) {
+                phrase.per = Some(length);
+                phrase.next = after;
+            }
+        }
+        Some(w) if period_adverb(w).is_some() => {
+            phrase.per = period_adverb(w);
+            phrase.next += 1;
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]

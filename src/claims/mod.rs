@@ -1,82 +1,63 @@
-//! Quantities: found in every text block and table cell, with their
-//! dimension, interval in base units and subject, and compared for the
-//! claims rules.
+//! Quantities and claim frames: every figure in the article's prose, lists
+//! and tables, read with its unit, bounds and rate, and framed by what it
+//! is about, so that the claims rules compare only statements of the same
+//! thing.
 
+pub mod compare;
+pub mod cues;
 pub mod extract;
+pub mod frame;
 pub mod subject;
+pub mod tokens;
 pub mod units;
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::article::{Article, BlockKind};
-use extract::{Found, Kind};
-use subject::{Lexicon, Stem, is_stop_word};
-use units::{Dimension, unit};
+use cues::Cues;
+use extract::Reading;
+use frame::{BlockContext, Frame};
+use subject::{Lexicon, Stem};
 
 /// A quantity in the article.
 #[derive(Debug, Clone)]
 pub struct Quantity {
-    pub found: Found,
+    pub reading: Reading,
     /// Index into `Article::blocks`.
     pub block: usize,
     /// Source span of the phrase.
     pub span: Range<usize>,
     /// The phrase as written.
     pub text: String,
-    /// For a table cell: the stems of its row label.
-    pub label: Vec<Stem>,
     /// The innermost section holding it.
     pub section: Option<usize>,
-    /// The outermost list or the table holding it: items of one list and
-    /// rows of one table enumerate different cases.
+    /// The table or outermost list holding it: items of one list and cells
+    /// of one table enumerate different cases.
     pub group: Option<Range<usize>>,
-    /// Another quantity of the same dimension shares its sentence: it is
-    /// one of several alternatives ("30 days if …, 60 days if …").
-    pub alternative: bool,
+    /// The block's clause it sits in ("30 days if …, 60 days if …" are
+    /// alternatives of one clause).
+    pub clause: usize,
+    /// For a table cell, its row label; for a list item, its lead.
+    pub label: Option<String>,
+    /// A value cell of a table.
+    pub in_table: bool,
+    /// A value cell of a table of several rows whose row label names no
+    /// subject ("91 dB", "6-8 years"): only the table says what it is.
+    pub anonymous_row: bool,
+    pub frame: Frame,
 }
 
-/// Label words that name a kind of value, not a subject.
-const GENERIC_LABEL_WORDS: &[&str] = &[
-    "time",
-    "duration",
-    "length",
-    "number",
-    "amount",
-    "total",
-    "average",
-    "typical",
-    "recommended",
-    "value",
-    "values",
-    "detail",
-    "details",
-    "range",
-    "count",
-    "frequency",
-    "period",
-    "estimated",
-    "approximate",
-    "usual",
-];
-
-fn label_stems(text: &str, lexicon: &mut Lexicon) -> Vec<Stem> {
-    let mut stems: Vec<Stem> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.len() > 2 && !is_stop_word(w) && unit(w).is_none() && !GENERIC_LABEL_WORDS.contains(&w.as_str()))
-        .map(|w| lexicon.stem(&w))
-        .collect();
-    stems.sort();
-    stems.dedup();
-    stems
-}
-
-/// The quantities of one article, and the lexicon their stems belong to.
+/// The quantities of one article, the lexicon their words belong to, and
+/// how rare each word is in the article.
 #[derive(Debug, Default)]
 pub struct Quantities {
     pub list: Vec<Quantity>,
     pub lexicon: Lexicon,
+    /// Inverse document frequency of each concept over the article's
+    /// sentences: words every sentence uses say little about a subject.
+    pub rarity: FxHashMap<Stem, f32>,
 }
 
 impl std::ops::Deref for Quantities {
@@ -87,64 +68,54 @@ impl std::ops::Deref for Quantities {
     }
 }
 
+impl Quantities {
+    pub fn rarity(&self, concept: Stem) -> f32 {
+        self.rarity.get(&concept).copied().unwrap_or(1.0)
+    }
+}
+
+/// Where a table cell sits: its table, row and column.
+struct CellPlace {
+    table: usize,
+    row: usize,
+    column: usize,
+}
+
 /// Every quantity in the article's prose, headings and table cells;
 /// `sentences` holds each block's sentence spans. The grammar and stems
 /// are English, so other languages yield nothing.
-pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>]) -> Quantities {
-    let mut lexicon = Lexicon::default();
+pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) -> Quantities {
+    let mut quantities = Quantities::default();
     if !article.is_english() {
-        return Quantities::default();
+        return quantities;
     }
-    // Table cells: the row label and the column header say what a value is.
-    let mut cell_context: FxHashMap<usize, (&str, &str)> = FxHashMap::default();
-    for table in &article.tables {
-        for row in &table.rows {
-            let label = row.first().map_or("", |c| c.text.as_str());
-            for (column, cell) in row.iter().enumerate().skip(1) {
-                let header = table.header.get(column).map_or("", |c| c.text.as_str());
-                cell_context.insert(cell.span.start, (label, header));
-            }
-        }
-    }
-    // Tables and top-level lists, by position: they do not nest in each
-    // other, so the group holding a block is the last one starting before it.
-    let mut groups: Vec<Range<usize>> = article
-        .tables
-        .iter()
-        .map(|t| t.span.clone())
-        .chain(article.lists.iter().filter(|l| l.depth == 0).map(|l| l.span.clone()))
-        .collect();
-    groups.sort_by_key(|g| g.start);
-    let mut quantities = Vec::new();
+    let cells = cell_places(article);
+    let groups = groups(article);
+    let mut concepts = frame::Concepts::new(cues);
+    let lexicon = &mut quantities.lexicon;
     for (index, block) in article.blocks.iter().enumerate() {
-        let context = if block.kind == BlockKind::TableCell {
-            match cell_context.get(&block.span.start) {
-                Some(context) => Some(context),
-                None => continue, // a label cell
-            }
-        } else {
-            None
-        };
-        let mut found = extract::quantities(&block.text, &mut lexicon);
-        let mut label = Vec::new();
-        if let Some(&(label_text, header)) = context {
-            if found.is_empty() {
-                found = unitless_cell(&block.text, label_text, header, &mut lexicon)
-                    .into_iter()
-                    .collect();
-            }
-            // The header is shared by every row, so only the row label says
-            // what this value is about.
-            label = label_stems(label_text, &mut lexicon);
-            for f in &mut found {
-                f.subject.extend(label.iter().copied());
-                f.subject.sort();
-                f.subject.dedup();
-            }
+        let place = (block.kind == BlockKind::TableCell)
+            .then(|| cells.get(&block.span.start))
+            .flatten();
+        if block.kind == BlockKind::TableCell && place.is_none_or(|p| p.column == 0) {
+            continue; // a label cell
         }
-        if found.is_empty() {
+        if block.kind == BlockKind::Heading {
             continue;
         }
+        let lower = block.text.to_lowercase();
+        let (tokens, mut readings) = extract::readings(&block.text, &lower, lexicon);
+        if let Some(place) = place
+            && readings.is_empty()
+        {
+            readings = unitless_cell(article, place, &block.text, lexicon)
+                .into_iter()
+                .collect();
+        }
+        if readings.is_empty() {
+            continue;
+        }
+        let context = block_context(article, index, place);
         let at = groups.partition_point(|g| g.start <= block.span.start);
         let group = at
             .checked_sub(1)
@@ -152,145 +123,285 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>]) -> Quantities
             .filter(|g| g.contains(&block.span.start))
             .cloned();
         let section = article.section_at(block.span.start);
-        let sentences = &sentences[index];
-        let sentence_of = |offset: usize| sentences.iter().position(|s| s.contains(&offset));
-        let alternatives: Vec<bool> = found
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                found.iter().enumerate().any(|(j, other)| {
-                    j != i
-                        && other.dimension == f.dimension
-                        && sentence_of(other.range.start) == sentence_of(f.range.start)
-                })
-            })
-            .collect();
-        for (f, alternative) in found.into_iter().zip(alternatives) {
-            quantities.push(Quantity {
-                text: block.text[f.range.clone()].to_string(),
-                label: label.clone(),
+        let label = place
+            .map(|p| article.tables[p.table].rows[p.row][0].text.clone())
+            .or_else(|| item_lead(&block.text).map(str::to_string));
+        let anonymous_row = place.is_some_and(|p| {
+            article.tables[p.table].rows.len() > 1
+                && crate::article::prose::words(&article.tables[p.table].rows[p.row][0].text)
+                    .all(|w| concepts.of(&w.to_lowercase(), lexicon).is_none())
+        });
+        for reading in readings {
+            let frame = if tokens.is_empty() {
+                Frame::default()
+            } else {
+                frame::frame_of(&tokens, &reading, &context, &mut concepts, lexicon)
+            };
+            let clause = tokens.get(reading.tokens.start).map_or(0, |t| t.clause);
+            quantities.list.push(Quantity {
+                text: block.text[reading.range.clone()].to_string(),
+                span: block.source_span(reading.range.clone()),
                 block: index,
-                span: block.source_span(f.range.clone()),
-                found: f,
                 section,
                 group: group.clone(),
-                alternative,
+                clause,
+                label: label.clone(),
+                in_table: place.is_some(),
+                anonymous_row,
+                reading,
+                frame,
             });
         }
     }
-    Quantities {
-        list: quantities,
-        lexicon,
+    if quantities.list.len() > 1 {
+        quantities.rarity = rarity(article, sentences, &quantities.list, &concepts);
     }
+    quantities
+}
+
+/// Table cells by the start of their span.
+fn cell_places(article: &Article) -> FxHashMap<usize, CellPlace> {
+    let mut places = FxHashMap::default();
+    for (table, t) in article.tables.iter().enumerate() {
+        for (row, cells) in t.rows.iter().enumerate() {
+            for (column, cell) in cells.iter().enumerate() {
+                places.insert(cell.span.start, CellPlace { table, row, column });
+            }
+        }
+    }
+    places
+}
+
+/// Tables and top-level lists, by position: they do not nest in each other,
+/// so the group holding a block is the last one starting before it.
+fn groups(article: &Article) -> Vec<Range<usize>> {
+    let mut groups: Vec<Range<usize>> = article
+        .tables
+        .iter()
+        .map(|t| t.span.clone())
+        .chain(article.lists.iter().filter(|l| l.depth == 0).map(|l| l.span.clone()))
+        .collect();
+    groups.sort_by_key(|g| g.start);
+    groups
+}
+
+/// A list item's lead: the words before its first colon ("aged 25 to 49:
+/// every 3 years"), when they are few.
+fn item_lead(text: &str) -> Option<&str> {
+    let (lead, _) = text.split_once(':')?;
+    (lead.split_whitespace().count() <= 6 && !lead.trim().is_empty()).then_some(lead.trim())
+}
+
+/// Header cells that only name the kind of column ("Value", "Detail").
+fn is_generic_header(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.is_empty()
+        || matches!(
+            lower.as_str(),
+            "value" | "values" | "detail" | "details" | "amount" | "figure" | "answer"
+        )
+}
+
+/// The words around a block that say what its figures are about.
+fn block_context(article: &Article, index: usize, place: Option<&CellPlace>) -> BlockContext {
+    let block = &article.blocks[index];
+    let mut context = BlockContext::default();
+    let add = |text: &str, weight: f32, context: &mut BlockContext| {
+        for word in crate::article::prose::words(text) {
+            context.words.push((word.to_lowercase(), weight));
+        }
+    };
+    let add_heading = |text: &str, weight: f32, context: &mut BlockContext| {
+        for word in crate::article::prose::words(text) {
+            context.headings.push((word.to_lowercase(), weight));
+        }
+    };
+    let words_of = |text: &str| -> Vec<String> { crate::article::prose::words(text).map(str::to_lowercase).collect() };
+    if let Some(place) = place {
+        let table = &article.tables[place.table];
+        let row = &table.rows[place.row];
+        add(&row[0].text, 1.0, &mut context);
+        let header = table.header.get(place.column).map_or("", |c| c.text.as_str());
+        if !is_generic_header(header) {
+            add(header, 0.8, &mut context);
+        }
+        // Rows and value columns are cases of one table.
+        let siblings: Vec<String> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(r, _)| *r != place.row)
+            .filter_map(|(_, cells)| cells.first())
+            .flat_map(|c| words_of(&c.text))
+            .collect();
+        context.exclusive.push((words_of(&row[0].text), siblings));
+        let other_headers: Vec<String> = table
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| *c != place.column && *c != 0)
+            .flat_map(|(_, c)| words_of(&c.text))
+            .collect();
+        if !is_generic_header(header) {
+            context.exclusive.push((words_of(header), other_headers));
+        }
+    }
+    if block.kind == BlockKind::ListItem {
+        if let Some(lead_in) = lead_in(article, block.span.start) {
+            add(lead_in, 0.5, &mut context);
+        }
+        if let Some(lead) = item_lead(&block.text) {
+            let siblings = sibling_leads(article, index);
+            context.exclusive.push((words_of(lead), siblings));
+        }
+    }
+    // The headings above, but not the standard ones ("Key Takeaways",
+    // "Frequently Asked Questions"), which say nothing of a subject.
+    let mut section = article.section_at(block.span.start);
+    let mut weight = 0.5;
+    while let Some(index) = section {
+        let heading = article.sections[index].heading;
+        if !is_standard_heading(article.normalized_heading(heading)) {
+            add_heading(&article.headings[heading].text, weight, &mut context);
+        }
+        weight /= 2.0;
+        section = article.sections[index].parent.filter(|_| weight > 0.2);
+    }
+    context
+}
+
+/// Headings every article has, which say nothing of what a figure is
+/// about.
+fn is_standard_heading(normalized: &str) -> bool {
+    const STANDARD: &[&str] = &[
+        "key takeaways",
+        "takeaways",
+        "key points",
+        "at a glance",
+        "frequently asked questions",
+        "faq",
+        "faqs",
+        "common questions",
+        "the bottom line",
+        "bottom line",
+        "conclusion",
+        "summary",
+        "in summary",
+        "overview",
+        "introduction",
+    ];
+    STANDARD.contains(&normalized)
+}
+
+/// The paragraph that introduces the list holding offset `at` ("Take it
+/// as follows:"), when it ends with a colon.
+fn lead_in<'a>(article: &'a Article, at: usize) -> Option<&'a str> {
+    let list = article.lists.iter().rfind(|l| l.depth == 0 && l.span.contains(&at))?;
+    let before = article.blocks.iter().rfind(|b| b.span.end <= list.span.start)?;
+    (before.kind == BlockKind::Paragraph && before.text.trim_end().ends_with(':')).then_some(before.text.as_str())
+}
+
+/// The leads of the other items of the list holding block `index`.
+fn sibling_leads(article: &Article, index: usize) -> Vec<String> {
+    let block = &article.blocks[index];
+    let Some(list) = article
+        .lists
+        .iter()
+        .rfind(|l| l.depth == 0 && l.span.contains(&block.span.start))
+    else {
+        return Vec::new();
+    };
+    article
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| *i != index && b.kind == BlockKind::ListItem && list.span.contains(&b.span.start))
+        .filter_map(|(_, b)| item_lead(&b.text))
+        .flat_map(|lead| {
+            crate::article::prose::words(lead)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// A cell that is only a number or range ("3-6") takes its unit from the
 /// row label or column header ("Sessions", "Duration (minutes)").
-fn unitless_cell(text: &str, label: &str, header: &str, lexicon: &mut Lexicon) -> Option<Found> {
+fn unitless_cell(article: &Article, place: &CellPlace, text: &str, lexicon: &mut Lexicon) -> Option<Reading> {
+    let table = &article.tables[place.table];
+    let label = &table.rows[place.row][0].text;
+    let header = table.header.get(place.column).map_or("", |c| c.text.as_str());
     let context = format!("{label} {header}").to_lowercase();
     let words: Vec<&str> = context
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let suffix = words
-        .iter()
-        .find_map(|w| unit(w).map(|_| (*w).to_string()))
-        .or_else(|| {
-            words
-                .iter()
-                .rev()
-                .find(|w| w.len() > 3 && w.ends_with('s') && !is_stop_word(w))
-                .map(|w| (*w).to_string())
-        })?;
+    let suffix = words.iter().find(|w| units::unit(w).is_some()).or_else(|| {
+        words
+            .iter()
+            .rev()
+            .find(|w| w.len() > 3 && w.ends_with('s') && !subject::is_stop_word(w))
+    })?;
     let probe = format!("{} {suffix}", text.trim());
-    let mut found = extract::quantities(&probe, lexicon);
+    let (_, mut found) = extract::readings(&probe, &probe.to_lowercase(), lexicon);
     if found.len() != 1 || found[0].range.end <= text.trim().len() {
         return None;
     }
-    let mut f = found.remove(0);
+    let mut reading = found.remove(0);
     // The quantity is the cell's whole text, not the probe's unit word.
-    f.range = 0..text.len();
-    f.subject.clear();
-    Some(f)
+    reading.range = 0..text.len();
+    reading.tokens = 0..0;
+    Some(reading)
 }
 
-/// How two statements of the same quantity relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    Agree,
-    /// Both bounded ranges, overlapping, with different ends.
-    BoundsDiffer,
-    /// The intervals do not overlap: both cannot be true.
-    Conflict,
-}
-
-/// Relative tolerance for "the same end": "1-2 months" and "4-8 weeks" agree.
-const TOLERANCE: f64 = 0.15;
-
-fn close(a: f64, b: f64) -> bool {
-    if a.is_infinite() || b.is_infinite() {
-        // An open end ("at least 6 hours") is close to nothing finite.
-        return a == b;
-    }
-    (a - b).abs() <= TOLERANCE * a.abs().max(b.abs())
-}
-
-pub fn relate(a: &Found, b: &Found) -> Relation {
-    let overlap = a.low <= b.high * (1.0 + 1e-9) && b.low <= a.high * (1.0 + 1e-9);
-    if !overlap && !close(a.high, b.low) && !close(b.high, a.low) {
-        return Relation::Conflict;
-    }
-    if a.kind == Kind::Range && b.kind == Kind::Range && !(close(a.low, b.low) && close(a.high, b.high)) {
-        return Relation::BoundsDiffer;
-    }
-    Relation::Agree
-}
-
-/// Whether two quantities state the same thing: same dimension, rate and
-/// interval-ness, in different sections (takeaways, body, table, FAQ, bottom
-/// line), not alternatives within one sentence, list or table, and about
-/// the same subject.
-pub fn same_claim(a: &Quantity, b: &Quantity) -> bool {
-    if a.block == b.block || a.found.negated || b.found.negated || a.alternative || b.alternative {
-        return false;
-    }
-    if a.section == b.section || (a.group.is_some() && a.group == b.group) {
-        return false;
-    }
-    let (fa, fb) = (&a.found, &b.found);
-    if fa.dimension != fb.dimension || fa.per != fb.per || fa.every != fb.every {
-        return false;
-    }
-    let noun_stem = match fa.dimension {
-        Dimension::Count(noun) => Some(noun),
-        _ => None,
-    };
-    let shared = fa
-        .subject
+/// How rare each concept of the frames is among the article's sentences:
+/// ln(1 + sentences / sentences using it).
+fn rarity(
+    article: &Article,
+    sentences: &[Vec<Range<usize>>],
+    quantities: &[Quantity],
+    concepts: &frame::Concepts<'_>,
+) -> FxHashMap<Stem, f32> {
+    let mut counts: FxHashMap<Stem, u32> = quantities
         .iter()
-        .filter(|&&s| Some(s) != noun_stem && fb.subject.binary_search(&s).is_ok())
-        .count();
-    // Shared words must make up at least half of the smaller subject, so
-    // that "2 steps in the external review process" and "3 steps in the
-    // internal appeals process" stay apart. A count already agrees on its
-    // noun, so one such word is enough; other quantities need two.
-    let smaller = fa.subject.len().min(fb.subject.len()).max(1);
-    let overlapping = shared * 2 >= smaller;
-    let needed = if noun_stem.is_some() { 1 } else { 2 };
-    // A table row label is a strong subject: all of it must recur (the
-    // counted noun counts as recurring).
-    let label_covered = |label: &[Stem], other: &[Stem]| {
-        !label.is_empty()
-            && label
-                .iter()
-                .all(|&l| Some(l) == noun_stem || other.binary_search(&l).is_ok())
+        .flat_map(|q| q.frame.words.iter().map(|w| (w.concept, 0)))
+        .collect();
+    let mut total = 0u32;
+    let mut seen: Vec<Stem> = Vec::new();
+    // Only words the frames use can count, so the frames' words (already
+    // looked up) are all this needs to recognise.
+    let mut count = |lower: &str, counts: &mut FxHashMap<Stem, u32>| {
+        seen.clear();
+        for word in crate::article::prose::words(lower) {
+            if let Some(concept) = concepts.known(word)
+                && counts.contains_key(&concept.id)
+                && !seen.contains(&concept.id)
+            {
+                seen.push(concept.id);
+            }
+        }
+        for id in &seen {
+            *counts.entry(*id).or_default() += 1;
+        }
     };
-    (shared >= needed && overlapping) || label_covered(&a.label, &fb.subject) || label_covered(&b.label, &fa.subject)
-}
-
-/// The bucket a quantity is compared within.
-pub fn bucket_key(q: &Quantity) -> (&Dimension, Option<Stem>, bool) {
-    (&q.found.dimension, q.found.per, q.found.every)
+    for (index, block) in article.blocks.iter().enumerate() {
+        let lower = block.text.to_lowercase();
+        // Lowercasing keeps byte offsets for nearly all text; where it does
+        // not, the block counts as one sentence.
+        if block.kind == BlockKind::TableCell || lower.len() != block.text.len() {
+            total += 1;
+            count(&lower, &mut counts);
+            continue;
+        }
+        for sentence in &sentences[index] {
+            total += 1;
+            count(&lower[sentence.clone()], &mut counts);
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(id, n)| (id, (1.0 + total as f32 / (n.max(1)) as f32).ln()))
+        .collect()
 }
 
 #[cfg(test)]

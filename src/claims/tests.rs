@@ -70,7 +70,7 @@ fn conflicting_pairs_are_reported() {
             "Reapply sunscreen every 2 hours outdoors",
             "Reapply sunscreen outdoors every 4-6 hours.",
             "error",
-            "4-6 hours",
+            "every 4-6 hours",
         ),
     ];
     for (takeaway, body, severity, at) in cases {
@@ -167,9 +167,148 @@ fn the_later_statement_is_reported_with_the_earlier_labelled() {
     let d = &diagnostics[0];
     assert_eq!(
         d.message,
-        "\"6-8 treatments\" contradicts \"2-3 treatments\" stated earlier"
+        "number (need): \"6-8 treatments\" contradicts \"2-3 treatments\" (\"Key Takeaways\", line 5)"
     );
     assert_eq!(&source[d.labels[0].span.clone()], "2-3 treatments");
     assert_eq!(d.labels[0].message, "stated here");
-    assert_eq!(cx.quantities().len(), 2);
+    assert_eq!(
+        cx.quantities(&crate::Options::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+        ))
+        .len(),
+        2
+    );
+}
+
+#[test]
+fn frames_compare_every_kind_of_figure() {
+    let cases = [
+        // Frequencies and intervals, in rate space.
+        (
+            "Apply the cream 3 times a day",
+            "Apply the cream once a day to the rash.",
+        ),
+        (
+            "Feed your newborn 8 to 12 times in 24 hours",
+            "Feed your newborn every 4 to 5 hours.",
+        ),
+        // Proportions.
+        (
+            "The vaccine protects about 1 in 10 people",
+            "The vaccine protects roughly 40% of people.",
+        ),
+        // Limits stated twice.
+        (
+            "Give no more than 4 doses in 24 hours",
+            "Give your child up to 5 doses a day.",
+        ),
+    ];
+    for (takeaway, body) in cases {
+        let got = findings(&article(takeaway, body));
+        assert_eq!(got.len(), 1, "{takeaway:?} vs {body:?}: {got:?}");
+    }
+}
+
+/// How values relate, whatever the words: bounds keep their meaning.
+#[test]
+fn relations_keep_bounds_exact() {
+    use crate::claims::compare::{Relation, relate};
+    let read = |text: &str| {
+        let (_, mut readings) = crate::claims::extract::readings(
+            text,
+            &text.to_lowercase(),
+            &mut crate::claims::subject::Lexicon::default(),
+        );
+        readings.remove(0)
+    };
+    let cases = [
+        // The earliest point against a minimum.
+        ("at least 6 weeks", "from 4 weeks", Relation::Conflict),
+        ("at least 9 months", "at 6 months", Relation::Conflict),
+        // Two limits in one direction are two statements of the limit.
+        (
+            "no more than 4 doses in 24 hours",
+            "up to 5 doses a day",
+            Relation::Conflict,
+        ),
+        ("up to 24 hours", "up to 1 day", Relation::Agree),
+        // One threshold named from both sides is one statement of it.
+        ("fewer than 10 sessions", "10 sessions or more", Relation::Agree),
+        ("more than 9.5%", "no more than 9.5%", Relation::Agree),
+        // A strict bound excludes its own value.
+        ("under 5 years old", "5 years old", Relation::Conflict),
+        // A bound and the values inside it.
+        ("within 72 hours", "2-3 days", Relation::Agree),
+        ("within 2-3 days", "3 days", Relation::Agree),
+        ("within 2 weeks", "4 to 6 weeks", Relation::Conflict),
+        ("about 45 minutes", "30-60 minutes", Relation::Agree),
+        // Ranges whose ends differ.
+        ("15-60 minutes", "between 45 and 90 minutes", Relation::BoundsDiffer),
+        ("1-2 hours", "60 to 120 minutes", Relation::Agree),
+        // Rates, whatever the wording.
+        ("every 4-6 hours", "at least 8 hours apart", Relation::Conflict),
+        ("8 to 12 times in 24 hours", "every 2 to 3 hours", Relation::Agree),
+        ("1 in 5", "20%", Relation::Agree),
+    ];
+    for (a, b, expected) in cases {
+        assert_eq!(relate(&read(a), &read(b)), expected, "{a:?} vs {b:?}");
+    }
+}
+
+#[test]
+fn facets_alternatives_and_enumerations_keep_cases_apart() {
+    let cases = [
+        // Different groups of people.
+        ("Children take 5 ml of the liquid", "Adults take 10 ml of the liquid."),
+        // Different versions of one treatment.
+        (
+            "A light peel heals in 3 to 5 days",
+            "A deep peel heals in 2 to 3 weeks.",
+        ),
+        // Different aspects of one thing.
+        ("Relief starts within 30 minutes", "Relief lasts 4 to 6 hours."),
+        // Alternatives in one clause.
+        (
+            "Symptoms ease in 2 to 3 days",
+            "Take it for 5 days, or for 10 days if you are pregnant.",
+        ),
+    ];
+    for (takeaway, body) in cases {
+        let got = findings(&article(takeaway, body));
+        assert!(got.is_empty(), "{takeaway:?} vs {body:?}: {got:?}");
+    }
+    // Rows of one table, and a statement that names another row.
+    let source = "# Guide\n\n## Doses\n\n| Group | Dose |\n| --- | --- |\n| Adults | 500 mg |\n| Children | 250 mg |\n\n\
+                  ## More\n\nChildren usually take 125 mg of the medicine.\n";
+    let diagnostics = crate::findings_of("inconsistent-number", source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(&source[diagnostics[0].span.clone()], "125 mg");
+    assert_eq!(
+        &source[diagnostics[0].labels[0].span.clone()],
+        "250 mg",
+        "the row it names"
+    );
+}
+
+/// Statements within one section, even one paragraph, are compared; two
+/// figures of one clause are alternatives and are not.
+#[test]
+fn one_section_is_compared_but_not_one_clause() {
+    let source = "# Guide\n\n## Stitches\n\nThe stitches come out after 7-10 days. \
+                  Most stitches are removed at 3 weeks; deep ones stay 4 weeks, others 2 weeks.\n";
+    let cx = crate::context::Context::new(Article::parse(source), None);
+    let options = crate::Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    let quantities = cx.quantities(&options);
+    let at = |text: &str| {
+        quantities.iter().find(|q| q.text == text).unwrap_or_else(|| {
+            panic!(
+                "{text:?} in {:?}",
+                quantities.iter().map(|q| &q.text).collect::<Vec<_>>()
+            )
+        })
+    };
+    use crate::claims::compare::comparable;
+    assert!(comparable(at("7-10 days"), at("3 weeks")));
+    assert!(!comparable(at("4 weeks"), at("2 weeks")), "alternatives of one clause");
+    assert!(comparable(at("7-10 days"), at("2 weeks")));
 }

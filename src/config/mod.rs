@@ -18,6 +18,7 @@ use toml::de::DeValue;
 
 use crate::article::dates::DateOrder;
 use crate::article::review::Field;
+use crate::claims::cues::FacetKind;
 use crate::diagnostic::Severity;
 use crate::options::{Options, RequiredSection, default_sections};
 use crate::rules::{Override, RuleSet};
@@ -75,6 +76,7 @@ impl Config {
                 "front-matter" => loader.front_matter(value, &mut self.options)?,
                 "dates" => loader.dates(value, &mut self.options)?,
                 "readability" => loader.readability(value, &mut self.options)?,
+                "claims" => loader.claims(value, &mut self.options)?,
                 "overrides" => loader.overrides(value, &mut self.rules)?,
                 _ => return Err(file.unknown_key(key, "", TOP_KEYS)),
             }
@@ -100,6 +102,7 @@ const TOP_KEYS: &[&str] = &[
     "front-matter",
     "dates",
     "readability",
+    "claims",
     "overrides",
 ];
 
@@ -338,6 +341,34 @@ impl Loader<'_> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// `[claims]`: further cue words of claim frames, as `cues.toml` lays
+    /// them out (`[claims.variants] gel = ["gel", "gels"]`).
+    fn claims(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        const LISTS: &[&str] = &["populations", "variants", "attributes", "synonyms"];
+        let mut cues = (*options.claims).clone();
+        for (key, groups) in self.file.table(value, "[claims]")? {
+            let kind = match key.get_ref().as_ref() {
+                "populations" => Some(FacetKind::Population),
+                "variants" => Some(FacetKind::Variant),
+                "attributes" => Some(FacetKind::Attribute),
+                "synonyms" => None,
+                _ => return Err(self.file.unknown_key(key, " in [claims]", LISTS)),
+            };
+            for (name, words) in self.file.table(groups, &format!("claims.{}", key.get_ref()))? {
+                let words: Vec<String> = self
+                    .file
+                    .strings(words, "a list of cue words")?
+                    .into_iter()
+                    .map(|(w, _)| w)
+                    .collect();
+                let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                cues.add(kind, name.get_ref(), &refs);
+            }
+        }
+        options.claims = std::sync::Arc::new(cues);
         Ok(())
     }
 

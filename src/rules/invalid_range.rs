@@ -30,9 +30,9 @@ declare_rule! {
     };
 }
 
-fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
-    for q in cx.quantities().iter() {
-        if q.found.is_reversed() {
+fn check(cx: &Context, options: &Options, out: &mut Emitter) {
+    for q in cx.quantities(options).iter() {
+        if q.reading.is_reversed() {
             out.emit(
                 q.span.clone(),
                 format!("range {} runs from high to low", quoted(&q.text)),
