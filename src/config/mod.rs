@@ -19,6 +19,7 @@ use toml::de::DeValue;
 use crate::article::dates::DateOrder;
 use crate::article::review::Field;
 use crate::diagnostic::Severity;
+use crate::discover::{self, Excludes, Limits, Patterns};
 use crate::options::{Options, RequiredSection, default_sections};
 use crate::rules::{Override, RuleSet};
 use crate::suggest::hint;
@@ -27,11 +28,27 @@ use crate::toml_file::{FileError, TomlFile, Value};
 /// File names looked for, in order, in each directory.
 pub const FILE_NAMES: [&str; 2] = ["medlint.toml", ".medlint.toml"];
 
-/// What a run is configured with: the settings rules read, and the rules.
+/// What a run is configured with: the settings rules read, the rules, and
+/// which files are read.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub options: Options,
     pub rules: RuleSet,
+    pub files: Files,
+}
+
+/// Which files a run reads, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    /// `exclude` (which replaces the default list) and `extend-exclude`.
+    pub excludes: Excludes,
+    /// `include`: the files a walk lints, instead of Markdown files.
+    pub include: Option<Patterns>,
+    /// `allow-empty`: a run that finds no article is not an error.
+    pub allow_empty: bool,
+    /// Size limit and links, for the config file, packs and ignore files
+    /// as for articles.
+    pub limits: Limits,
 }
 
 impl Config {
@@ -40,17 +57,23 @@ impl Config {
         Config {
             options: Options::new(today),
             rules: RuleSet::new(),
+            files: Files::default(),
         }
     }
 
-    /// Reads the config file at `path` and applies it.
-    pub fn load(&mut self, path: &Path) -> Result<(), FileError> {
-        let source = std::fs::read_to_string(path).map_err(|error| {
-            FileError::unreadable(
-                path,
-                format!("cannot read config file: {}", crate::discover::describe_io(&error)),
-            )
+    /// Reads the config file at `path` and applies it. A config found by
+    /// [`discover`] (`named` false) may not be a link out of its directory.
+    pub fn load(&mut self, path: &Path, named: bool) -> Result<(), FileError> {
+        let directory = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let within = (!named).then_some(directory);
+        let bytes = discover::read_file_within(path, within, self.files.limits).map_err(|problem| {
+            FileError::unreadable(path, format!("cannot read config file: {}", problem.message()))
         })?;
+        let source = String::from_utf8(bytes)
+            .map_err(|_| FileError::unreadable(path, "cannot read config file: it is not UTF-8".to_string()))?;
         self.apply(&source, path)
     }
 
@@ -61,11 +84,13 @@ impl Config {
         let loader = Loader { file };
         // Packs first: `[rules]` may name the rules they add.
         if let Some(value) = table.get_ref().get("packs") {
-            loader.packs(value, &mut self.rules)?;
+            loader.packs(value, &mut self.rules, self.files.limits)?;
         }
         for (key, value) in table.get_ref() {
             match key.get_ref().as_ref() {
                 "packs" => {}
+                "exclude" | "extend-exclude" | "include" => {}
+                "allow-empty" => self.files.allow_empty = loader.file.bool(value, "allow-empty")?,
                 "rules" => {
                     let severities = loader.severities(value, &self.rules)?;
                     self.rules.set_severities(severities);
@@ -79,7 +104,7 @@ impl Config {
                 _ => return Err(file.unknown_key(key, "", TOP_KEYS)),
             }
         }
-        Ok(())
+        loader.file_selection(table.get_ref(), &mut self.files)
     }
 }
 
@@ -94,6 +119,11 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 const TOP_KEYS: &[&str] = &[
+    "exclude",
+    "extend-exclude",
+    "include",
+    "allow-empty",
+    "packs",
     "rules",
     "sections",
     "review",
@@ -341,24 +371,62 @@ impl Loader<'_> {
         Ok(())
     }
 
-    /// `packs = ["house-style/*.toml"]`: files relative to the config file.
-    fn packs(&self, value: &Value<'_>, rules: &mut RuleSet) -> Result<(), FileError> {
+    /// The config file's directory, absolute: what its globs and packs are
+    /// relative to.
+    fn base(&self) -> PathBuf {
+        let directory = self.file.path.parent().unwrap_or(Path::new("."));
+        discover::absolute(&std::env::current_dir().unwrap_or_default(), directory)
+    }
+
+    /// `exclude`, `extend-exclude` and `include`: globs from the config
+    /// file's directory.
+    fn file_selection(&self, table: &toml::de::DeTable<'_>, files: &mut Files) -> Result<(), FileError> {
+        let base = self.base();
+        let globs = |key: &str, patterns: &mut Patterns, case_insensitive: bool| -> Result<(), FileError> {
+            if let Some(value) = table.get(key) {
+                for (glob, span) in self.file.strings(value, key)? {
+                    patterns
+                        .add(&glob, &base, case_insensitive)
+                        .map_err(|message| self.error(span, format!("{key}: {message}"), None))?;
+                }
+            }
+            Ok(())
+        };
+        if table.contains_key("exclude") {
+            files.excludes.patterns = Patterns::default();
+            globs("exclude", &mut files.excludes.patterns, false)?;
+        }
+        globs("extend-exclude", &mut files.excludes.patterns, false)?;
+        if table.contains_key("include") {
+            let mut include = Patterns::default();
+            globs("include", &mut include, false)?;
+            files.include = Some(include);
+        }
+        Ok(())
+    }
+
+    /// `packs = ["house-style/*.toml"]`: files relative to the config file,
+    /// which may not lead out of its directory.
+    fn packs(&self, value: &Value<'_>, rules: &mut RuleSet, limits: Limits) -> Result<(), FileError> {
         let base = self.file.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         for (pattern, span) in self.file.strings(value, "packs")? {
-            let files = crate::discover::files_matching(&base, &pattern)
+            let files = discover::files_matching(&base, &pattern, limits)
                 .map_err(|message| self.error(span.clone(), format!("packs: {message}"), None))?;
             if files.is_empty() {
                 return Err(self.error(span, format!("no pack file matches \"{pattern}\""), None));
             }
             for file in files {
-                let text = std::fs::read_to_string(&file).map_err(|error| {
+                let bytes = discover::read_file_within(&file, Some(&base), limits).map_err(|problem| {
                     self.error(
                         span.clone(),
-                        format!(
-                            "cannot read pack {}: {}",
-                            file.display(),
-                            crate::discover::describe_io(&error)
-                        ),
+                        format!("cannot read pack {}: {}", crate::escape::path(&file), problem.message()),
+                        None,
+                    )
+                })?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    self.error(
+                        span.clone(),
+                        format!("cannot read pack {}: it is not UTF-8", crate::escape::path(&file)),
                         None,
                     )
                 })?;

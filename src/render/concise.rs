@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::render::{Located, sanitize_for_terminal};
+use crate::escape;
+use crate::render::Located;
 
 pub fn render(path: &str, diagnostics: &[Located]) -> String {
     let mut out = String::new();
@@ -16,7 +17,7 @@ pub fn render(path: &str, diagnostics: &[Located]) -> String {
             located.start.column,
             d.severity,
             d.rule,
-            sanitize_for_terminal(&d.message)
+            escape::line(&d.message)
         );
     }
     out

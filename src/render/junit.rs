@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use quick_junit::XmlString;
 
+use crate::escape;
 use crate::render::{Located, Spooled, Summary};
 
 /// How deep the test cases sit: in the suite, in the suites.
@@ -57,9 +58,9 @@ pub fn write_document(out: &mut dyn Write, summary: &Summary, cases: Spooled<'_>
     xml.finish()
 }
 
-/// One file's test case: it fails when the file has findings. Text goes
-/// through quick-junit's `XmlString`, which drops ANSI escapes and the
-/// control characters XML cannot hold.
+/// One file's test case: it fails when the file has findings. Messages
+/// are one line each ([`escape::line`]: a report printed to a CI log must
+/// not start a line of its own), then go through quick-junit's `XmlString`.
 struct Case {
     name: XmlString,
     failure: Option<Failure>,
@@ -84,7 +85,12 @@ impl Case {
                     let d = &l.diagnostic;
                     format!(
                         "{}:{}:{}: {}[{}] {}",
-                        path, l.start.line, l.start.column, d.severity, d.rule, d.message
+                        path,
+                        l.start.line,
+                        l.start.column,
+                        d.severity,
+                        d.rule,
+                        escape::line(&d.message)
                     )
                 })
                 .collect();
@@ -98,7 +104,7 @@ impl Case {
                     "{} finding{}: {}",
                     lines.len(),
                     if lines.len() == 1 { "" } else { "s" },
-                    first.diagnostic.message
+                    escape::line(&first.diagnostic.message)
                 )),
                 kind: XmlString::new(worst.as_str()),
                 description: XmlString::new(lines.join("\n")),

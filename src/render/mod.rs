@@ -290,6 +290,9 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Inputs that could not be read: a run with some is never "no
+    /// problems found".
+    pub unreadable: usize,
 }
 
 impl Summary {
@@ -305,17 +308,20 @@ impl Summary {
         }
     }
 
-    /// "3 files checked: 2 errors, 1 warning"
+    /// "3 files checked: 2 errors, 1 warning"; "2 files checked, 1 could
+    /// not be read: 0 errors, 0 warnings"
     pub fn line(&self) -> String {
-        let files = plural(self.files, "file");
-        if self.errors + self.warnings + self.infos == 0 {
-            return format!("{files} checked: no problems found");
+        let mut files = plural(self.files, "file") + " checked";
+        if self.unreadable > 0 {
+            files.push_str(&format!(", {} could not be read", self.unreadable));
+        } else if self.errors + self.warnings + self.infos == 0 {
+            return format!("{files}: no problems found");
         }
         let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
         if self.infos > 0 {
             parts.push(plural(self.infos, "info"));
         }
-        format!("{files} checked: {}", parts.join(", "))
+        format!("{files}: {}", parts.join(", "))
     }
 }
 
@@ -325,27 +331,6 @@ fn plural(count: usize, noun: &str) -> String {
     } else {
         format!("{count} {noun}s")
     }
-}
-
-/// Replaces control characters (other than tab) so that article text cannot
-/// move the cursor or recolour a terminal.
-pub fn sanitize_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    std::borrow::Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c.is_control() && c != '\t' && c != '\n' {
-                    char::from_u32(0x2400 + c as u32)
-                        .filter(|_| (c as u32) < 0x20)
-                        .unwrap_or('\u{FFFD}')
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
 }
 
 #[cfg(test)]
