@@ -47,7 +47,7 @@ enum Command {
     // A repeated flag takes its last value, as in ripgrep and Ruff, so
     // wrappers can append to a user's arguments.
     #[command(args_override_self = true)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule with its category, default severity and summary
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
@@ -154,13 +154,16 @@ struct CheckArgs {
 /// Runs medlint with `args` (program name first) and returns the exit code.
 /// Arguments need not be UTF-8: file names are taken as they are.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let args = with_default_command(args);
+    let args = match with_default_command(args) {
+        Ok(args) => args,
+        Err(failure) => return exit_code(Err(failure)),
+    };
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => return print_clap_error(&error, &args),
     };
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
         Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
         Command::Init { path } => init(&path),
@@ -170,6 +173,11 @@ pub fn run(args: Vec<OsString>) -> i32 {
             Ok(EXIT_OK)
         }
     };
+    exit_code(result)
+}
+
+/// The exit code of a command's result, its error reported on stderr.
+fn exit_code(result: Result<i32, Failure>) -> i32 {
     match result {
         Ok(code) => code,
         Err(Failure::BrokenPipe) => EXIT_OK,
@@ -256,17 +264,30 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// `medlint PATHS…` means `medlint check PATHS…`.
-fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
+/// The subcommands, as typed.
+const COMMANDS: [&str; 6] = ["check", "rules", "explain", "init", "completions", "help"];
+
+/// `medlint PATHS…` means `medlint check PATHS…`. A first argument that is
+/// no path and is close to a subcommand ("rule") is a usage error with a
+/// suggestion, not a missing file.
+fn with_default_command(mut args: Vec<OsString>) -> Result<Vec<OsString>, Failure> {
     let first = args.get(1).and_then(|arg| arg.to_str());
-    let is_command = matches!(
-        first,
-        Some("check" | "rules" | "explain" | "init" | "completions" | "help" | "-h" | "--help" | "-V" | "--version")
-    );
+    let is_command =
+        first.is_some_and(|first| COMMANDS.contains(&first) || matches!(first, "-h" | "--help" | "-V" | "--version"));
+    if let Some(first) = first
+        && !is_command
+        && !first.starts_with('-')
+        && !Path::new(first).exists()
+        && let Some(command) = did_you_mean(&first.to_ascii_lowercase(), COMMANDS)
+    {
+        return Err(Failure::Usage(format!(
+            "unknown command \"{first}\", and no file or directory has that name; did you mean `{command}`?"
+        )));
+    }
     if !is_command {
         args.insert(1.min(args.len()), "check".into());
     }
-    args
+    Ok(args)
 }
 
 fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
@@ -297,7 +318,8 @@ impl FailOn {
 /// and the config file.
 struct Run {
     config: Config,
-    color: bool,
+    /// Colour, and what fails (for JUnit).
+    rendering: render::RenderOptions,
     /// The working directory: paths are shown relative to it.
     cwd: PathBuf,
     /// Standard input, read once when it is an input.
@@ -369,7 +391,10 @@ impl CheckArgs {
         let stdin = self.reads_stdin().then(|| discover::read_stdin(config.files.limits));
         Ok(Run {
             config,
-            color,
+            rendering: render::RenderOptions {
+                color,
+                fail_on: self.fail_on.threshold(),
+            },
             cwd,
             stdin,
             pool,
@@ -457,7 +482,7 @@ impl Run {
             path: path.clone(),
             message,
         })?;
-        Ok(lint_file(path, &source, &self.config, format, self.color))
+        Ok(lint_file(path, &source, &self.config, format, &self.rendering))
     }
 }
 
@@ -465,7 +490,9 @@ impl Run {
 /// document, or only counted.
 enum Sink {
     /// Human, concise and GitHub output: each file's text as it comes.
-    Stream,
+    /// Human reports of two files are kept apart by a blank line, as two
+    /// findings of one file are.
+    Stream { blank_line_between: bool, printed: bool },
     /// JSON, SARIF, GitLab and JUnit: entries spooled until the totals are
     /// known.
     Spool(render::Spool<tempfile::SpooledTempFile>),
@@ -480,7 +507,10 @@ impl Sink {
         } else if format.is_spooled() {
             Sink::Spool(render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), format))
         } else {
-            Sink::Stream
+            Sink::Stream {
+                blank_line_between: format == Format::Human,
+                printed: false,
+            }
         }
     }
 
@@ -491,7 +521,19 @@ impl Sink {
 
     fn add(&mut self, report: &FileReport, out: &mut impl Write) -> io::Result<()> {
         match self {
-            Sink::Stream => out.write_all(report.rendered.as_bytes()),
+            Sink::Stream {
+                blank_line_between,
+                printed,
+            } => {
+                if report.rendered.is_empty() {
+                    return Ok(());
+                }
+                if *blank_line_between && *printed {
+                    out.write_all(b"\n")?;
+                }
+                *printed = true;
+                out.write_all(report.rendered.as_bytes())
+            }
             Sink::Spool(spool) => spool.add(&report.rendered),
             Sink::Statistics(counts) => {
                 counts.add(report);
@@ -503,7 +545,7 @@ impl Sink {
     /// Writes what waits for the end of the run.
     fn finish(self, format: Format, summary: &Summary, config: &Config, out: &mut impl Write) -> io::Result<()> {
         match self {
-            Sink::Stream => Ok(()),
+            Sink::Stream { .. } => Ok(()),
             Sink::Statistics(counts) => out.write_all(render::statistics(&counts, format).as_bytes()),
             Sink::Spool(spool) => {
                 let Some(frame) = render::frame(format, summary, config.rules.rules()) else {
@@ -515,6 +557,13 @@ impl Sink {
             }
         }
     }
+}
+
+/// A format's name, as `--format` takes it.
+fn format_name(format: Format) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |value| value.get_name().to_string())
 }
 
 /// What became of one input.
@@ -547,10 +596,16 @@ impl Run {
 }
 
 fn check(args: CheckArgs) -> Result<i32, Failure> {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return Err(Failure::Usage(format!(
+            "--statistics prints a table (human, concise) or JSON; it has no {} form",
+            format_name(args.format)
+        )));
+    }
     let run = args.resolve()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut summary = Summary::default();
+    let mut summary = Summary::failing_on(args.fail_on.threshold());
     let mut had_error = false;
     let mut nothing_found = false;
     let mut worst: Option<Severity> = None;
@@ -704,14 +759,28 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
     Ok(text)
 }
 
-fn lint_file(path: String, source: &str, config: &Config, format: Option<Format>, color: bool) -> FileReport {
+fn lint_file(
+    path: String,
+    source: &str,
+    config: &Config,
+    format: Option<Format>,
+    rendering: &render::RenderOptions,
+) -> FileReport {
     let outcome = crate::lint_checked(source, &path, &config.options, &config.rules);
     let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
     let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
     let rendered = format.map_or_else(String::new, |format| {
-        render::render_file(format, &path, source, &index, &diagnostics, color, config.rules.rules())
+        render::render_file(
+            format,
+            &path,
+            source,
+            &index,
+            &diagnostics,
+            rendering,
+            config.rules.rules(),
+        )
     });
     FileReport {
         path,
@@ -762,9 +831,9 @@ fn print_rules(format: RulesFormat, rules: &RuleSet) -> Result<i32, Failure> {
                     out,
                     "{:width$}  {:12} {:8} {}",
                     rule.name,
-                    rule.category.as_str(),
+                    escape::line(rule.category.as_str()),
                     rule.default_severity.as_str(),
-                    rule.summary()
+                    escape::line(&rule.summary())
                 )?;
             }
         }
@@ -774,22 +843,47 @@ fn print_rules(format: RulesFormat, rules: &RuleSet) -> Result<i32, Failure> {
 }
 
 fn explain(name: &str, rules: &RuleSet) -> Result<i32, Failure> {
-    let Some(rule) = rules.find(name) else {
-        let hint = did_you_mean(name, rules.rules().iter().map(|r| r.name))
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!(
-            "unknown rule \"{name}\"{hint} (`medlint rules` lists them)"
-        )));
-    };
+    let wanted = name.trim();
+    let rule = rules.rules().iter().find(|r| r.name.eq_ignore_ascii_case(wanted));
     let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "# {}\n\ncategory: {} · default severity: {}\n\n{}",
-        rule.name,
-        rule.category,
-        rule.default_severity,
-        rule.docs()
-    )?;
-    Ok(EXIT_OK)
+    if let Some(rule) = rule {
+        writeln!(
+            out,
+            "# {}\n\ncategory: {} · default severity: {}\n\n{}",
+            rule.name,
+            rule.category,
+            rule.default_severity,
+            escape::block(&rule.docs())
+        )?;
+        return Ok(EXIT_OK);
+    }
+    // A category: its rules, to explain one by one.
+    let members: Vec<_> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.category.as_str().eq_ignore_ascii_case(wanted))
+        .collect();
+    if let Some(first) = members.first() {
+        writeln!(out, "category {}: {} rules\n", first.category, members.len())?;
+        let width = members.iter().map(|r| r.name.len()).max().unwrap_or(0);
+        for rule in &members {
+            writeln!(
+                out,
+                "  {:width$}  {:8} {}",
+                rule.name,
+                rule.default_severity.as_str(),
+                escape::line(&rule.summary())
+            )?;
+        }
+        writeln!(out, "\n`medlint explain RULE` documents one of them")?;
+        return Ok(EXIT_OK);
+    }
+    let lowercase = wanted.to_ascii_lowercase();
+    let names = rules.names();
+    let hint = did_you_mean(&lowercase, names.iter().copied())
+        .map(|s| format!("; did you mean \"{s}\"?"))
+        .unwrap_or_default();
+    Err(Failure::Usage(format!(
+        "unknown rule or category \"{name}\"{hint} (`medlint rules` lists them)"
+    )))
 }

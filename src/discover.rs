@@ -195,7 +195,7 @@ pub fn discover(paths: Vec<PathBuf>, selection: Selection) -> Discovery {
 pub struct Discovery {
     paths: std::vec::IntoIter<PathBuf>,
     selection: Arc<Selection>,
-    walk: Option<RootWalk>,
+    walk: Option<Box<RootWalk>>,
     /// Inputs found and not yet taken.
     pending: VecDeque<Input>,
     /// What the walk's filter met on the way (unreadable ignore files).
@@ -258,7 +258,7 @@ impl Iterator for Discovery {
 /// What a path on the command line stands for.
 enum Named {
     Input(Input),
-    Walk(RootWalk),
+    Walk(Box<RootWalk>),
 }
 
 impl Discovery {
@@ -283,12 +283,12 @@ impl Discovery {
         if meta.is_dir() {
             let canonical_root = std::fs::canonicalize(&path).unwrap_or_else(|_| absolute.clone());
             let walk = walker(&path, &canonical_root, selection, self.problems.clone());
-            return Named::Walk(RootWalk {
+            return Named::Walk(Box::new(RootWalk {
                 root: path,
                 canonical_root,
                 walk,
                 found: 0,
-            });
+            }));
         }
         if !meta.is_file() {
             let why = format!("not a regular file ({}); only regular files are read", kind_of(&meta));
@@ -567,7 +567,7 @@ pub fn parse_size(text: &str) -> Option<u64> {
     };
     let number: f64 = number.parse().ok()?;
     let bytes = number * factor as f64;
-    (bytes.is_finite() && bytes >= 1.0 && bytes < u64::MAX as f64).then(|| bytes as u64)
+    (bytes.is_finite() && bytes >= 1.0 && bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
 #[cfg(unix)]

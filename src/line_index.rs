@@ -77,6 +77,20 @@ impl<'a> LineIndex<'a> {
         start..end.max(start)
     }
 
+    /// The source text of `range`, clamped to the source and to character
+    /// boundaries.
+    pub fn text(&self, range: std::ops::Range<usize>) -> &'a str {
+        let mut start = range.start.min(self.source.len());
+        while !self.source.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = range.end.clamp(start, self.source.len());
+        while !self.source.is_char_boundary(end) {
+            end -= 1;
+        }
+        &self.source[start..end]
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }

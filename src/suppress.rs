@@ -106,13 +106,21 @@ struct Found {
 /// Front matter `medlint: { disable: [RULE] }`: each name pointed at where
 /// it is written in the value (searched in order, from after the last one).
 fn front_matter_suppressions(article: &Article, found: &mut Vec<Suppression>) {
-    let Some(entry) = article.front_matter.as_ref().and_then(|fm| fm.get("medlint")) else {
+    let Some(front_matter) = &article.front_matter else {
+        return;
+    };
+    let Some(entry) = front_matter.get("medlint") else {
         return;
     };
     let FmValue::Map(fields) = &entry.value else {
         return;
     };
-    let value_text = article.source.get(entry.value_span.clone()).unwrap_or("");
+    // A parser may give a flow mapping's span as its first character:
+    // names are searched for up to the end of the front matter.
+    let value_text = article
+        .source
+        .get(entry.value_span.start..front_matter.span.end)
+        .unwrap_or("");
     let mut from = 0;
     for (key, value) in fields {
         if key != "disable" {

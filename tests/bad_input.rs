@@ -504,6 +504,10 @@ fn no_article_text_or_file_name_forges_a_line() {
         [0xff],
     )
     .unwrap();
+    let command = regex::Regex::new(
+        r"^::(error|warning) file=[^:,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=medlint [a-z-]+::",
+    )
+    .unwrap();
     let finding = regex::Regex::new(r#"^(\S+|"[^"]*"):\d+:\d+: (error|warning|info)\[[a-z-]+\] "#).unwrap();
     for format in ["concise", "human", "github", "json", "sarif", "junit", "gitlab"] {
         let run = run_in(root, &[".", "--format", format]);
@@ -524,10 +528,6 @@ fn no_article_text_or_file_name_forges_a_line() {
                     .lines()
                     .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file="))
             );
-            let command = regex::Regex::new(
-                r"^::(error|warning) file=[^:,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=medlint [a-z-]+::",
-            )
-            .unwrap();
             for line in run.stdout.lines() {
                 assert!(command.is_match(line), "{line:?}");
             }

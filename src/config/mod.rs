@@ -6,6 +6,7 @@
 //! and the [`RuleSet`] (which rules run, at which severity, with which
 //! packs).
 
+pub mod schema;
 pub mod template;
 
 use std::collections::HashMap;
@@ -101,7 +102,7 @@ impl Config {
                 "dates" => loader.dates(value, &mut self.options)?,
                 "readability" => loader.readability(value, &mut self.options)?,
                 "overrides" => loader.overrides(value, &mut self.rules)?,
-                _ => return Err(file.unknown_key(key, "", TOP_KEYS)),
+                _ => return Err(file.unknown_key(key, "", &schema::names(schema::TOP))),
             }
         }
         loader.file_selection(table.get_ref(), &mut self.files)
@@ -117,21 +118,6 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
             .find(|candidate| candidate.is_file())
     })
 }
-
-const TOP_KEYS: &[&str] = &[
-    "exclude",
-    "extend-exclude",
-    "include",
-    "allow-empty",
-    "packs",
-    "rules",
-    "sections",
-    "review",
-    "front-matter",
-    "dates",
-    "readability",
-    "overrides",
-];
 
 /// Reads the tables of one config file.
 struct Loader<'a> {
@@ -191,7 +177,9 @@ impl Loader<'_> {
         }
         for (key, _) in table {
             if !matches!(key.get_ref().as_ref(), "required" | "aliases") {
-                return Err(self.file.unknown_key(key, " in [sections]", &["required", "aliases"]));
+                return Err(self
+                    .file
+                    .unknown_key(key, " in [sections]", &schema::names(schema::SECTIONS)));
             }
         }
         let required: Vec<(String, Range<usize>)> = match table.get("required") {
@@ -227,13 +215,6 @@ impl Loader<'_> {
     }
 
     fn review(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
-        const KEYS: &[&str] = &[
-            "max-age",
-            "warn-before",
-            "allow-self-review",
-            "credentials",
-            "allow-phd-mph",
-        ];
         let policy = &mut options.review;
         for (key, value) in self.file.table(value, "[review]")? {
             match key.get_ref().as_ref() {
@@ -261,7 +242,11 @@ impl Loader<'_> {
                         policy.accept(&credential);
                     }
                 }
-                _ => return Err(self.file.unknown_key(key, " in [review]", KEYS)),
+                _ => {
+                    return Err(self
+                        .file
+                        .unknown_key(key, " in [review]", &schema::names(schema::REVIEW)));
+                }
             }
         }
         Ok(())
@@ -296,18 +281,11 @@ impl Loader<'_> {
         for (key, value) in self.file.table(value, "[front-matter]")? {
             let target = self.file.string(value, "a front matter field")?;
             let field = Field::parse(target).ok_or_else(|| {
-                let known = [
-                    "author",
-                    "reviewed_by",
-                    "reviewed_on",
-                    "published",
-                    "updated",
-                    "next_review",
-                ];
+                let known = schema::FIELDS.iter().copied();
                 self.error(
                     value.span(),
                     format!("unknown front matter field \"{target}\"{}", hint(target, known)),
-                    Some(format!("map a key to one of: {}", known.join(", "))),
+                    Some(format!("map a key to one of: {}", schema::FIELDS.join(", "))),
                 )
             })?;
             options.reading.extra_keys.push((key.get_ref().to_string(), field));
@@ -318,7 +296,7 @@ impl Loader<'_> {
     fn dates(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
         for (key, value) in self.file.table(value, "[dates]")? {
             if key.get_ref().as_ref() != "order" {
-                return Err(self.file.unknown_key(key, " in [dates]", &["order"]));
+                return Err(self.file.unknown_key(key, " in [dates]", &schema::names(schema::DATES)));
             }
             options.reading.date_order = Some(match self.file.string(value, "dates.order")? {
                 "mdy" => DateOrder::Mdy,
@@ -364,7 +342,7 @@ impl Loader<'_> {
                 _ => {
                     return Err(self
                         .file
-                        .unknown_key(key, " in [readability]", &["max-grade", "max-words"]));
+                        .unknown_key(key, " in [readability]", &schema::names(schema::READABILITY)));
                 }
             }
         }
@@ -466,7 +444,11 @@ impl Loader<'_> {
                         }
                     }
                     "rules" => severities = self.severities(value, rules)?,
-                    _ => return Err(self.file.unknown_key(key, " in [overrides]", &["paths", "rules"])),
+                    _ => {
+                        return Err(self
+                            .file
+                            .unknown_key(key, " in [overrides]", &schema::names(schema::OVERRIDES)));
+                    }
                 }
             }
             if !has_paths {
