@@ -9,7 +9,7 @@ use quick_junit::XmlString;
 
 use crate::diagnostic::Severity;
 use crate::escape;
-use crate::render::{Located, Spooled, Summary};
+use crate::render::{Located, Spooled, Summary, concise};
 
 /// How deep the test cases sit: in the suite, in the suites.
 const ENTRY_DEPTH: usize = 2;
@@ -83,26 +83,12 @@ struct Failure {
     description: XmlString,
 }
 
-/// A finding as one line of text.
-fn finding_line(path: &str, located: &Located) -> String {
-    let d = &located.diagnostic;
-    format!(
-        "{}:{}:{}: {}[{}] {}",
-        path,
-        located.start.line,
-        located.start.column,
-        d.severity,
-        d.rule,
-        escape::line(&d.message)
-    )
-}
-
 impl Case {
     fn new(path: &str, diagnostics: &[Located], fail_on: Option<Severity>) -> Case {
         let fails = |l: &&Located| fail_on.is_some_and(|threshold| l.diagnostic.severity >= threshold);
         let (failing, passing): (Vec<&Located>, Vec<&Located>) = diagnostics.iter().partition(fails);
         let failure = failing.first().map(|first| {
-            let lines: Vec<String> = failing.iter().map(|l| finding_line(path, l)).collect();
+            let lines: Vec<String> = failing.iter().map(|l| concise::line(path, l)).collect();
             let worst = failing
                 .iter()
                 .map(|l| l.diagnostic.severity)
@@ -120,7 +106,7 @@ impl Case {
             }
         });
         let system_out = (!passing.is_empty()).then(|| {
-            let lines: Vec<String> = passing.iter().map(|l| finding_line(path, l)).collect();
+            let lines: Vec<String> = passing.iter().map(|l| concise::line(path, l)).collect();
             XmlString::new(lines.join("\n"))
         });
         Case {
