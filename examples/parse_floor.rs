@@ -8,7 +8,11 @@ use rayon::prelude::*;
 
 fn main() {
     let paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
-    let inputs: Vec<medlint::discover::Input> = medlint::discover::discover(paths, Vec::new()).collect();
+    let selection = medlint::discover::Selection {
+        cwd: std::env::current_dir().unwrap_or_default(),
+        ..Default::default()
+    };
+    let inputs: Vec<medlint::discover::Input> = medlint::discover::discover(paths, selection).collect();
     let events: usize = inputs
         .par_iter()
         .map(|input| match input {

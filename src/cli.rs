@@ -1,7 +1,8 @@
 //! The command line: argument parsing, the check run and its exit code.
 
-use std::io::{self, IsTerminal, Read, Seek, Write};
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Seek, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -10,7 +11,8 @@ use rayon::prelude::*;
 use crate::article::review::Field;
 use crate::config::{self, Config};
 use crate::diagnostic::Severity;
-use crate::discover::{self, Input};
+use crate::discover::{self, Input, Limits};
+use crate::escape;
 use crate::line_index::LineIndex;
 use crate::render::{self, FileReport, Format, Located, Summary};
 use crate::rules::RuleSet;
@@ -45,7 +47,7 @@ enum Command {
     // A repeated flag takes its last value, as in ripgrep and Ruff, so
     // wrappers can append to a user's arguments.
     #[command(args_override_self = true)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule with its category, default severity and summary
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
@@ -92,8 +94,8 @@ enum ColorChoice {
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Files or directories to lint; `-` reads standard input
-    #[arg(default_value = ".")]
+    /// Files or directories to lint (default: the working directory, or
+    /// standard input with --stdin-filename); `-` reads standard input
     paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -104,9 +106,12 @@ struct CheckArgs {
     /// The date to judge reviews against (default: $MEDLINT_TODAY, else today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
-    /// Name to report for standard input
-    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
-    stdin_filename: String,
+    /// Name to report for standard input; without paths, standard input is read
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Exit 0, not 2, when no article is found
+    #[arg(long)]
+    allow_empty: bool,
     /// Print only the diagnostics, without the summary line
     #[arg(long, short)]
     quiet: bool,
@@ -119,9 +124,16 @@ struct CheckArgs {
     /// Number of threads (default: one per core)
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Skip files and directories matching this glob (repeatable)
+    /// Skip files and directories matching this glob, from the working
+    /// directory (repeatable)
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Skip files larger than this (e.g. 50MB, 200KB; default 50MB)
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_file_size)]
+    max_file_size: Option<u64>,
+    /// Follow symbolic links, also those leading out of the walked tree
+    #[arg(long)]
+    follow_links: bool,
     /// Run only these rules or categories (comma-separated)
     #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
     select: Vec<String>,
@@ -140,16 +152,18 @@ struct CheckArgs {
 }
 
 /// Runs medlint with `args` (program name first) and returns the exit code.
-pub fn run(args: Vec<String>) -> i32 {
-    let cli = match Cli::try_parse_from(with_default_command(args)) {
+/// Arguments need not be UTF-8: file names are taken as they are.
+pub fn run(args: Vec<OsString>) -> i32 {
+    let args = match with_default_command(args) {
+        Ok(args) => args,
+        Err(failure) => return exit_code(Err(failure)),
+    };
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return if error.use_stderr() { EXIT_ERROR } else { EXIT_OK };
-        }
+        Err(error) => return print_clap_error(&error, &args),
     };
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
         Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
         Command::Init { path } => init(&path),
@@ -159,24 +173,24 @@ pub fn run(args: Vec<String>) -> i32 {
             Ok(EXIT_OK)
         }
     };
+    exit_code(result)
+}
+
+/// The exit code of a command's result, its error reported on stderr.
+fn exit_code(result: Result<i32, Failure>) -> i32 {
     match result {
         Ok(code) => code,
         Err(Failure::BrokenPipe) => EXIT_OK,
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            stderr_line("error", None, &message);
             EXIT_ERROR
         }
         Err(Failure::Config(error, color)) => {
             // Show a discovered config by its path from here, as users know it.
             let cwd = std::env::current_dir().unwrap_or_default();
-            let path = error
-                .path
-                .strip_prefix(&cwd)
-                .unwrap_or(&error.path)
-                .display()
-                .to_string();
+            let path = discover::shown_path(&error.path, &cwd);
             if error.source.is_empty() {
-                eprintln!("error: {path}: {}", error.message);
+                stderr_line("error", Some(&path), &error.message);
             } else {
                 let text = render::human::render_error(
                     &path,
@@ -186,11 +200,52 @@ pub fn run(args: Vec<String>) -> i32 {
                     error.help.as_deref(),
                     color,
                 );
-                eprintln!("{text}");
+                write_stderr(&format!("{text}\n"));
             }
             EXIT_ERROR
         }
     }
+}
+
+/// Writes to standard error, never panicking: a closed pipe
+/// (`medlint … 2>&1 | head -1`) must not turn a finding into a crash.
+fn write_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `LEVEL: [PATH: ]MESSAGE` on standard error, on one line whatever the
+/// message holds. `path` is already shown ([`discover::shown_path`]).
+fn stderr_line(level: &str, path: Option<&str>, message: &str) {
+    let message = escape::line(message);
+    match path {
+        Some(path) => write_stderr(&format!("{level}: {path}: {message}\n")),
+        None => write_stderr(&format!("{level}: {message}\n")),
+    }
+}
+
+/// Prints a command-line parsing error (or `--help`, `--version`) without
+/// letting an echoed argument forge a line: an argument with control
+/// characters is shown escaped.
+fn print_clap_error(error: &clap::Error, args: &[OsString]) -> i32 {
+    let mut text = error.render().to_string();
+    for arg in args.iter().filter_map(|arg| arg.to_str()) {
+        if escape::line(arg) != arg {
+            text = text.replace(arg, &escape::line(arg));
+        }
+    }
+    let text = escape::block(&text);
+    if error.use_stderr() {
+        write_stderr(&text);
+        EXIT_ERROR
+    } else {
+        // `--help` and `--version`: a closed pipe is no error.
+        let _ = io::stdout().lock().write_all(text.as_bytes());
+        EXIT_OK
+    }
+}
+
+fn parse_max_file_size(text: &str) -> Result<u64, String> {
+    discover::parse_size(text).ok_or_else(|| "expected a size such as 50MB, 512KB or 1048576".to_string())
 }
 
 enum Failure {
@@ -209,17 +264,30 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// `medlint PATHS…` means `medlint check PATHS…`.
-fn with_default_command(mut args: Vec<String>) -> Vec<String> {
-    let first = args.get(1).map(String::as_str);
-    let is_command = matches!(
-        first,
-        Some("check" | "rules" | "explain" | "init" | "completions" | "help" | "-h" | "--help" | "-V" | "--version")
-    );
-    if !is_command {
-        args.insert(1.min(args.len()), "check".to_string());
+/// The subcommands, as typed.
+const COMMANDS: [&str; 6] = ["check", "rules", "explain", "init", "completions", "help"];
+
+/// `medlint PATHS…` means `medlint check PATHS…`. A first argument that is
+/// no path and is close to a subcommand ("rule") is a usage error with a
+/// suggestion, not a missing file.
+fn with_default_command(mut args: Vec<OsString>) -> Result<Vec<OsString>, Failure> {
+    let first = args.get(1).and_then(|arg| arg.to_str());
+    let is_command =
+        first.is_some_and(|first| COMMANDS.contains(&first) || matches!(first, "-h" | "--help" | "-V" | "--version"));
+    if let Some(first) = first
+        && !is_command
+        && !first.starts_with('-')
+        && !Path::new(first).exists()
+        && let Some(command) = did_you_mean(&first.to_ascii_lowercase(), COMMANDS)
+    {
+        return Err(Failure::Usage(format!(
+            "unknown command \"{first}\", and no file or directory has that name; did you mean `{command}`?"
+        )));
     }
-    args
+    if !is_command {
+        args.insert(1.min(args.len()), "check".into());
+    }
+    Ok(args)
 }
 
 fn parse_today(flag: Option<&str>) -> Result<NaiveDate, Failure> {
@@ -250,11 +318,18 @@ impl FailOn {
 /// and the config file.
 struct Run {
     config: Config,
-    color: bool,
-    /// Standard input, read once when `-` is among the paths.
-    stdin: Option<io::Result<Vec<u8>>>,
+    /// Colour, and what fails (for JUnit).
+    rendering: render::RenderOptions,
+    /// The working directory: paths are shown relative to it.
+    cwd: PathBuf,
+    /// Standard input, read once when it is an input.
+    stdin: Option<Result<Vec<u8>, String>>,
     pool: Option<rayon::ThreadPool>,
 }
+
+/// At most this many threads per core: more only costs memory (a stack
+/// each) and start-up time.
+const MAX_JOBS_PER_CORE: usize = 4;
 
 impl CheckArgs {
     fn resolve(&self) -> Result<Run, Failure> {
@@ -264,14 +339,26 @@ impl CheckArgs {
             ColorChoice::Never => false,
             ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
+        let cwd = std::env::current_dir().map_err(|error| {
+            Failure::Usage(format!(
+                "cannot read the working directory: {}",
+                discover::describe_io(&error)
+            ))
+        })?;
         let mut config = Config::new(today);
+        config.files.limits = Limits {
+            max_file_size: self.max_file_size.unwrap_or(discover::DEFAULT_MAX_FILE_SIZE),
+            follow_links: self.follow_links,
+        };
         let config_path = match (&self.config, self.no_config) {
             (_, true) => None,
-            (Some(path), false) => Some(path.clone()),
-            (None, false) => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+            (Some(path), false) => Some((path.clone(), true)),
+            (None, false) => config::discover(&cwd).map(|path| (path, false)),
         };
-        if let Some(path) = &config_path {
-            config.load(path).map_err(|error| Failure::Config(error, color))?;
+        if let Some((path, named)) = &config_path {
+            config
+                .load(path, *named)
+                .map_err(|error| Failure::Config(error, color))?;
         }
         config
             .rules
@@ -288,50 +375,114 @@ impl CheckArgs {
             })?;
             config.options.reading.extra_keys.push((key.trim().to_string(), parsed));
         }
+        for glob in &self.exclude {
+            config
+                .files
+                .excludes
+                .patterns
+                .add(glob, &cwd, false)
+                .map_err(|message| Failure::Usage(format!("--exclude: {message}")))?;
+        }
         let pool = match self.jobs {
             Some(0) => return Err(Failure::Usage("--jobs must be at least 1".to_string())),
-            Some(jobs) => Some(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(jobs)
-                    .build()
-                    .map_err(|error| Failure::Usage(format!("cannot start {jobs} threads: {error}")))?,
-            ),
+            Some(jobs) => Some(thread_pool(jobs)?),
             None => None,
         };
-        let stdin = self.paths.iter().any(|path| path.as_os_str() == "-").then(|| {
-            let mut buffer = Vec::new();
-            io::stdin().read_to_end(&mut buffer).map(|_| buffer)
-        });
+        let stdin = self.reads_stdin().then(|| discover::read_stdin(config.files.limits));
         Ok(Run {
             config,
-            color,
+            rendering: render::RenderOptions {
+                color,
+                fail_on: self.fail_on.threshold(),
+            },
+            cwd,
             stdin,
             pool,
         })
     }
+
+    /// The paths to lint: as given, else standard input when
+    /// `--stdin-filename` names it, else the working directory.
+    fn inputs(&self) -> Vec<PathBuf> {
+        match (self.paths.is_empty(), &self.stdin_filename) {
+            (false, _) => self.paths.clone(),
+            (true, Some(_)) => vec![PathBuf::from("-")],
+            (true, None) => vec![PathBuf::from(".")],
+        }
+    }
+
+    /// Whether standard input is among the inputs.
+    fn reads_stdin(&self) -> bool {
+        self.inputs().iter().any(|path| path.as_os_str() == "-")
+    }
+}
+
+/// A pool of `jobs` threads, or of as many as make sense on this machine.
+fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, Failure> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let cap = cores * MAX_JOBS_PER_CORE;
+    let threads = if jobs > cap {
+        stderr_line(
+            "warning",
+            None,
+            &format!("--jobs {jobs} is more than {MAX_JOBS_PER_CORE} threads per core; using {cap}"),
+        );
+        cap
+    } else {
+        jobs
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|error| Failure::Usage(format!("cannot start {threads} threads: {error}")))
+}
+
+/// Why an input was not linted, for standard error.
+struct NotLinted {
+    /// The path as shown.
+    path: String,
+    message: String,
 }
 
 impl Run {
-    /// Reads and lints one input, rendered for `format` (nothing with
-    /// `None`); an input that cannot be read is its path and why.
-    fn lint(&self, input: &Input, stdin_name: &str, format: Option<Format>) -> Result<FileReport, (String, String)> {
+    /// Reads and lints one file or standard input, rendered for `format`
+    /// (nothing with `None`).
+    fn lint(&self, input: &Input, stdin_name: &str, format: Option<Format>) -> Result<FileReport, NotLinted> {
         let (path, bytes) = match input {
             Input::File(path) => {
-                let shown = path.display().to_string();
-                match std::fs::read(path) {
+                let shown = discover::shown_path(path, &self.cwd);
+                match discover::read_file(path, self.config.files.limits) {
                     Ok(bytes) => (shown, bytes),
-                    Err(error) => return Err((shown, discover::describe_io(&error))),
+                    Err(problem) => {
+                        return Err(NotLinted {
+                            path: shown,
+                            message: problem.message().to_string(),
+                        });
+                    }
                 }
             }
-            Input::Stdin => match &self.stdin {
-                Some(Ok(bytes)) => (stdin_name.to_string(), bytes.clone()),
-                Some(Err(error)) => return Err((stdin_name.to_string(), discover::describe_io(error))),
-                None => unreachable!("stdin is read when it is an input"),
-            },
-            Input::Error(path, message) => return Err((path.display().to_string(), message.clone())),
+            Input::Stdin => {
+                let shown = discover::shown_path(Path::new(stdin_name), &self.cwd);
+                match &self.stdin {
+                    Some(Ok(bytes)) => (shown, bytes.clone()),
+                    Some(Err(message)) => {
+                        return Err(NotLinted {
+                            path: shown,
+                            message: message.clone(),
+                        });
+                    }
+                    None => unreachable!("stdin is read when it is an input"),
+                }
+            }
+            Input::Error(..) | Input::Skipped(..) | Input::NothingFound(_) => {
+                unreachable!("only files and standard input are linted")
+            }
         };
-        let source = decode(&bytes).map_err(|message| (path.clone(), message))?;
-        Ok(lint_file(path, &source, &self.config, format, self.color))
+        let source = decode(bytes).map_err(|message| NotLinted {
+            path: path.clone(),
+            message,
+        })?;
+        Ok(lint_file(path, &source, &self.config, format, &self.rendering))
     }
 }
 
@@ -339,7 +490,9 @@ impl Run {
 /// document, or only counted.
 enum Sink {
     /// Human, concise and GitHub output: each file's text as it comes.
-    Stream,
+    /// Human reports of two files are kept apart by a blank line, as two
+    /// findings of one file are.
+    Stream { blank_line_between: bool, printed: bool },
     /// JSON, SARIF, GitLab and JUnit: entries spooled until the totals are
     /// known.
     Spool(render::Spool<tempfile::SpooledTempFile>),
@@ -354,7 +507,10 @@ impl Sink {
         } else if format.is_spooled() {
             Sink::Spool(render::Spool::new(tempfile::spooled_tempfile(SPOOL_IN_MEMORY), format))
         } else {
-            Sink::Stream
+            Sink::Stream {
+                blank_line_between: format == Format::Human,
+                printed: false,
+            }
         }
     }
 
@@ -365,7 +521,19 @@ impl Sink {
 
     fn add(&mut self, report: &FileReport, out: &mut impl Write) -> io::Result<()> {
         match self {
-            Sink::Stream => out.write_all(report.rendered.as_bytes()),
+            Sink::Stream {
+                blank_line_between,
+                printed,
+            } => {
+                if report.rendered.is_empty() {
+                    return Ok(());
+                }
+                if *blank_line_between && *printed {
+                    out.write_all(b"\n")?;
+                }
+                *printed = true;
+                out.write_all(report.rendered.as_bytes())
+            }
             Sink::Spool(spool) => spool.add(&report.rendered),
             Sink::Statistics(counts) => {
                 counts.add(report);
@@ -377,7 +545,7 @@ impl Sink {
     /// Writes what waits for the end of the run.
     fn finish(self, format: Format, summary: &Summary, config: &Config, out: &mut impl Write) -> io::Result<()> {
         match self {
-            Sink::Stream => Ok(()),
+            Sink::Stream { .. } => Ok(()),
             Sink::Statistics(counts) => out.write_all(render::statistics(&counts, format).as_bytes()),
             Sink::Spool(spool) => {
                 let Some(frame) = render::frame(format, summary, config.rules.rules()) else {
@@ -391,31 +559,81 @@ impl Sink {
     }
 }
 
+/// A format's name, as `--format` takes it.
+fn format_name(format: Format) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |value| value.get_name().to_string())
+}
+
+/// What became of one input.
+enum Outcome {
+    Linted(FileReport),
+    /// A file that could not be read or decoded: an error.
+    NotLinted(NotLinted),
+    /// A path passed over on purpose, with why: a warning.
+    Skipped(NotLinted),
+    /// A path on the command line under which no article was found.
+    NothingFound(String),
+}
+
+impl Run {
+    fn outcome(&self, input: &Input, stdin_name: &str, format: Option<Format>) -> Outcome {
+        let shown = |path: &PathBuf, message: &str| NotLinted {
+            path: discover::shown_path(path, &self.cwd),
+            message: message.to_string(),
+        };
+        match input {
+            Input::File(_) | Input::Stdin => match self.lint(input, stdin_name, format) {
+                Ok(report) => Outcome::Linted(report),
+                Err(not_linted) => Outcome::NotLinted(not_linted),
+            },
+            Input::Error(path, message) => Outcome::NotLinted(shown(path, message)),
+            Input::Skipped(path, message) => Outcome::Skipped(shown(path, &format!("skipped: {message}"))),
+            Input::NothingFound(path) => Outcome::NothingFound(discover::shown_path(path, &self.cwd)),
+        }
+    }
+}
+
 fn check(args: CheckArgs) -> Result<i32, Failure> {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return Err(Failure::Usage(format!(
+            "--statistics prints a table (human, concise) or JSON; it has no {} form",
+            format_name(args.format)
+        )));
+    }
     let run = args.resolve()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut summary = Summary::default();
+    let mut summary = Summary::failing_on(args.fail_on.threshold());
     let mut had_error = false;
+    let mut nothing_found = false;
     let mut worst: Option<Severity> = None;
     let mut sink = Sink::new(args.format, args.statistics);
     let render_format = sink.render_format(args.format);
-    let lint = |input: &Input| run.lint(input, &args.stdin_filename, render_format);
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    let outcome = |input: &Input| run.outcome(input, stdin_name, render_format);
+    let selection = discover::Selection {
+        limits: run.config.files.limits,
+        exclude: run.config.files.excludes.clone(),
+        include: run.config.files.include.clone(),
+        cwd: run.cwd.clone(),
+    };
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.
-    for (n, chunk) in in_chunks(discover::discover(args.paths.clone(), args.exclude.clone())).enumerate() {
+    for (n, chunk) in in_chunks(discover::discover(args.inputs(), selection)).enumerate() {
         // The packs' shared search compiles beside the first files' parsing
         // and rules, not before their pack rules.
         let lint_chunk = || -> Vec<_> {
             if n == 0 {
                 rayon::join(
                     || run.config.rules.shared_search().is_some(),
-                    || chunk.par_iter().map(&lint).collect(),
+                    || chunk.par_iter().map(&outcome).collect(),
                 )
                 .1
             } else {
-                chunk.par_iter().map(&lint).collect()
+                chunk.par_iter().map(&outcome).collect()
             }
         };
         let outcomes: Vec<_> = match &run.pool {
@@ -424,7 +642,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         };
         for outcome in outcomes {
             match outcome {
-                Ok(report) => {
+                Outcome::Linted(report) => {
                     summary.add(&report);
                     worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
                     sink.add(&report, &mut out)?;
@@ -432,14 +650,24 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
                         had_error = true;
                         out.flush()?;
                         for error in &report.internal_errors {
-                            eprintln!("error: {}: {error}", report.path);
+                            stderr_line("error", Some(&report.path), error);
                         }
                     }
                 }
-                Err((path, message)) => {
+                Outcome::NotLinted(NotLinted { path, message }) => {
                     had_error = true;
+                    summary.unreadable += 1;
                     out.flush()?;
-                    eprintln!("error: {path}: {message}");
+                    stderr_line("error", Some(&path), &message);
+                }
+                Outcome::Skipped(NotLinted { path, message }) => {
+                    out.flush()?;
+                    stderr_line("warning", Some(&path), &message);
+                }
+                Outcome::NothingFound(path) => {
+                    nothing_found = true;
+                    out.flush()?;
+                    stderr_line("warning", None, &format!("no articles found in {path}"));
                 }
             }
         }
@@ -454,7 +682,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         writeln!(out, "{}", summary.line())?;
     }
     out.flush()?;
-    if had_error {
+    let allow_empty = args.allow_empty || run.config.files.allow_empty;
+    if summary.files == 0 && !nothing_found && !had_error {
+        nothing_found = true;
+        stderr_line("warning", None, "no articles found");
+    }
+    if had_error || (nothing_found && !allow_empty) {
         return Ok(EXIT_ERROR);
     }
     let failed = args
@@ -493,42 +726,61 @@ fn init(path: &std::path::Path) -> Result<i32, Failure> {
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
             return Err(Failure::Usage(format!(
                 "{} already exists; not overwriting it",
-                path.display()
+                escape::path(path)
             )));
         }
         Err(error) => {
             return Err(Failure::Usage(format!(
                 "cannot create {}: {}",
-                path.display(),
+                escape::path(path),
                 discover::describe_io(&error)
             )));
         }
     };
     file.write_all(crate::config::template::DEFAULT_CONFIG.as_bytes())
-        .map_err(|error| Failure::Usage(format!("cannot write {}: {error}", path.display())))?;
-    println!("wrote {}", path.display());
+        .map_err(|error| Failure::Usage(format!("cannot write {}: {error}", escape::path(path))))?;
+    let _ = writeln!(io::stdout().lock(), "wrote {}", escape::path(path));
     Ok(EXIT_OK)
 }
 
-/// Decodes a file as UTF-8 (a byte order mark is allowed), or says why not.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.contains(&0) {
+/// Decodes a file as UTF-8 (a byte order mark is allowed), or says why
+/// not. Line breaks that are a lone CR (old Mac files) become LF, byte for
+/// byte, so that every pass and every position sees lines the way an
+/// editor shows them.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if memchr::memchr(0, &bytes).is_some() {
         return Err("looks like a binary file (it contains NUL bytes), not a Markdown article".to_string());
     }
-    String::from_utf8(bytes.to_vec()).map_err(|error| {
+    let mut text = String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         format!("is not valid UTF-8 (invalid byte at offset {at}); save it as UTF-8")
-    })
+    })?;
+    crate::line_index::lone_carriage_returns_to_line_feeds(&mut text);
+    Ok(text)
 }
 
-fn lint_file(path: String, source: &str, config: &Config, format: Option<Format>, color: bool) -> FileReport {
+fn lint_file(
+    path: String,
+    source: &str,
+    config: &Config,
+    format: Option<Format>,
+    rendering: &render::RenderOptions,
+) -> FileReport {
     let outcome = crate::lint_checked(source, &path, &config.options, &config.rules);
     let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
     let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
     let rendered = format.map_or_else(String::new, |format| {
-        render::render_file(format, &path, source, &index, &diagnostics, color, config.rules.rules())
+        render::render_file(
+            format,
+            &path,
+            source,
+            &index,
+            &diagnostics,
+            rendering,
+            config.rules.rules(),
+        )
     });
     FileReport {
         path,
@@ -544,7 +796,9 @@ fn listing_config() -> Result<Config, Failure> {
     let mut config = Config::new(chrono::Local::now().date_naive());
     let found = std::env::current_dir().ok().and_then(|dir| config::discover(&dir));
     if let Some(path) = found {
-        config.load(&path).map_err(|error| Failure::Config(error, false))?;
+        config
+            .load(&path, false)
+            .map_err(|error| Failure::Config(error, false))?;
     }
     Ok(config)
 }
@@ -577,9 +831,9 @@ fn print_rules(format: RulesFormat, rules: &RuleSet) -> Result<i32, Failure> {
                     out,
                     "{:width$}  {:12} {:8} {}",
                     rule.name,
-                    rule.category.as_str(),
+                    escape::line(rule.category.as_str()),
                     rule.default_severity.as_str(),
-                    rule.summary()
+                    escape::line(&rule.summary())
                 )?;
             }
         }
@@ -589,22 +843,47 @@ fn print_rules(format: RulesFormat, rules: &RuleSet) -> Result<i32, Failure> {
 }
 
 fn explain(name: &str, rules: &RuleSet) -> Result<i32, Failure> {
-    let Some(rule) = rules.find(name) else {
-        let hint = did_you_mean(name, rules.rules().iter().map(|r| r.name))
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!(
-            "unknown rule \"{name}\"{hint} (`medlint rules` lists them)"
-        )));
-    };
+    let wanted = name.trim();
+    let rule = rules.rules().iter().find(|r| r.name.eq_ignore_ascii_case(wanted));
     let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "# {}\n\ncategory: {} · default severity: {}\n\n{}",
-        rule.name,
-        rule.category,
-        rule.default_severity,
-        rule.docs()
-    )?;
-    Ok(EXIT_OK)
+    if let Some(rule) = rule {
+        writeln!(
+            out,
+            "# {}\n\ncategory: {} · default severity: {}\n\n{}",
+            rule.name,
+            rule.category,
+            rule.default_severity,
+            escape::block(&rule.docs())
+        )?;
+        return Ok(EXIT_OK);
+    }
+    // A category: its rules, to explain one by one.
+    let members: Vec<_> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.category.as_str().eq_ignore_ascii_case(wanted))
+        .collect();
+    if let Some(first) = members.first() {
+        writeln!(out, "category {}: {} rules\n", first.category, members.len())?;
+        let width = members.iter().map(|r| r.name.len()).max().unwrap_or(0);
+        for rule in &members {
+            writeln!(
+                out,
+                "  {:width$}  {:8} {}",
+                rule.name,
+                rule.default_severity.as_str(),
+                escape::line(&rule.summary())
+            )?;
+        }
+        writeln!(out, "\n`medlint explain RULE` documents one of them")?;
+        return Ok(EXIT_OK);
+    }
+    let lowercase = wanted.to_ascii_lowercase();
+    let names = rules.names();
+    let hint = did_you_mean(&lowercase, names.iter().copied())
+        .map(|s| format!("; did you mean \"{s}\"?"))
+        .unwrap_or_default();
+    Err(Failure::Usage(format!(
+        "unknown rule or category \"{name}\"{hint} (`medlint rules` lists them)"
+    )))
 }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod context;
 pub mod diagnostic;
 pub mod discover;
+pub mod escape;
 pub mod line_index;
 pub mod options;
 pub mod packs;
@@ -73,6 +74,9 @@ impl std::fmt::Display for InternalError {
 pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet) -> LintOutcome {
     use std::panic::{AssertUnwindSafe, catch_unwind};
     let mut outcome = LintOutcome::default();
+    // CR-only line breaks are read as LF (same length: spans stay valid).
+    let source = line_index::with_line_feeds(source);
+    let source: &str = &source;
     let article = match catch_unwind(|| Article::parse_with(source, &options.reading)) {
         Ok(article) => article,
         Err(payload) => {

@@ -1,5 +1,41 @@
 //! Byte offsets to 1-based lines and character columns.
 
+use std::borrow::Cow;
+
+/// Whether `source` has a line break that is a CR alone (neither CRLF nor
+/// LF), as old Mac files do.
+fn has_lone_carriage_return(source: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', source).any(|at| source.get(at + 1) != Some(&b'\n'))
+}
+
+/// Turns every CR that is not part of a CRLF into LF. Both are one byte,
+/// so offsets stay valid: a CR-only file is read with CR as its line break,
+/// as CRLF files are.
+pub fn lone_carriage_returns_to_line_feeds(source: &mut String) {
+    if !has_lone_carriage_return(source.as_bytes()) {
+        return;
+    }
+    let mut bytes = std::mem::take(source).into_bytes();
+    for at in 0..bytes.len() {
+        if bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n') {
+            bytes[at] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, to ASCII bytes: still UTF-8.
+    *source = String::from_utf8(bytes).expect("replacing ASCII with ASCII keeps UTF-8");
+}
+
+/// `source` with lone CRs read as line feeds (see
+/// [`lone_carriage_returns_to_line_feeds`]); borrowed when it has none.
+pub fn with_line_feeds(source: &str) -> Cow<'_, str> {
+    if !has_lone_carriage_return(source.as_bytes()) {
+        return Cow::Borrowed(source);
+    }
+    let mut owned = source.to_string();
+    lone_carriage_returns_to_line_feeds(&mut owned);
+    Cow::Owned(owned)
+}
+
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -39,6 +75,20 @@ impl<'a> LineIndex<'a> {
             end -= 1;
         }
         start..end.max(start)
+    }
+
+    /// The source text of `range`, clamped to the source and to character
+    /// boundaries.
+    pub fn text(&self, range: std::ops::Range<usize>) -> &'a str {
+        let mut start = range.start.min(self.source.len());
+        while !self.source.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = range.end.clamp(start, self.source.len());
+        while !self.source.is_char_boundary(end) {
+            end -= 1;
+        }
+        &self.source[start..end]
     }
 
     pub fn line_count(&self) -> usize {

@@ -5,6 +5,6 @@
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() {
-    let code = medlint::cli::run(std::env::args().collect());
+    let code = medlint::cli::run(std::env::args_os().collect());
     std::process::exit(code);
 }

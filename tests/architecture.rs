@@ -13,6 +13,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("pattern", 0),
     ("line_index", 0),
     ("diagnostic", 0),
+    ("escape", 0),
     ("toml_file", 1),
     ("discover", 1),
     ("article", 2),

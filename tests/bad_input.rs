@@ -92,18 +92,18 @@ fn broken_front_matter_is_a_located_diagnostic_not_a_crash() {
     assert_eq!(lines.len(), 5, "{out}");
     assert_eq!(
         lines[0],
-        "./dupe.md:4:1: error[invalid-front-matter] front matter is not valid YAML: duplicate mapping key: title"
+        "dupe.md:4:1: error[invalid-front-matter] front matter is not valid YAML: duplicate mapping key: title"
     );
     assert_eq!(
         lines[1],
-        "./open.md:1:1: error[invalid-front-matter] front matter opened with `---` is never closed"
+        "open.md:1:1: error[invalid-front-matter] front matter opened with `---` is never closed"
     );
     assert!(
-        lines[2].starts_with("./toml.md:2:9: error[invalid-front-matter] front matter is not valid TOML"),
+        lines[2].starts_with("toml.md:2:9: error[invalid-front-matter] front matter is not valid TOML"),
         "{out}"
     );
     assert!(
-        lines[3].starts_with("./yaml.md:") && lines[3].contains("front matter is not valid YAML"),
+        lines[3].starts_with("yaml.md:") && lines[3].contains("front matter is not valid YAML"),
         "{out}"
     );
 }
@@ -178,17 +178,14 @@ fn symlink_loops_and_dangling_links_are_named_and_skipped() {
     write(root, "good.md", "# T\n\n## Empty\n");
     let (code, out, err) = concise(root, &[".", "--select", "empty-section"]);
     assert_eq!(code, Some(2));
+    assert!(err.contains("error: a.md: too many levels of symbolic links"), "{err}");
+    assert!(err.contains("error: b.md: too many levels of symbolic links"), "{err}");
+    assert!(err.contains("error: dangling.md: no such file or directory"), "{err}");
+    assert!(out.contains("good.md:3:1: error[empty-section]"), "{out}");
     assert!(
-        err.contains("error: ./a.md: too many levels of symbolic links"),
-        "{err}"
+        out.ends_with("1 file checked, 3 could not be read: 1 error, 0 warnings\n"),
+        "{out}"
     );
-    assert!(
-        err.contains("error: ./b.md: too many levels of symbolic links"),
-        "{err}"
-    );
-    assert!(err.contains("error: ./dangling.md: no such file or directory"), "{err}");
-    assert!(out.contains("./good.md:3:1: error[empty-section]"), "{out}");
-    assert!(out.ends_with("1 file checked: 1 error, 0 warnings\n"), "{out}");
 }
 
 #[cfg(unix)]
@@ -208,8 +205,8 @@ fn an_unreadable_file_is_named_and_the_rest_still_checked() {
     }
     let (code, out, err) = concise(dir.path(), &[".", "--select", "empty-section"]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("error: ./locked.md: permission denied"), "{err}");
-    assert!(out.contains("./good.md:3:1"), "{out}");
+    assert!(err.contains("error: locked.md: permission denied"), "{err}");
+    assert!(out.contains("good.md:3:1"), "{out}");
 }
 
 #[test]
@@ -227,15 +224,18 @@ fn all_bad_inputs_together_with_good_files() {
     );
     assert_eq!(code, Some(2));
     for expected in [
-        "error: ./binary.md: looks like a binary file",
-        "error: ./latin1.md: is not valid UTF-8 (invalid byte at offset 5); save it as UTF-8",
+        "error: binary.md: looks like a binary file",
+        "error: latin1.md: is not valid UTF-8 (invalid byte at offset 5); save it as UTF-8",
         "error: nope.md: no such file or directory",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }
-    assert!(out.contains("./open.md:1:1: error[invalid-front-matter]"), "{out}");
-    assert!(out.contains("./good.md:3:1: error[empty-section]"), "{out}");
-    assert!(out.ends_with("3 files checked: 2 errors, 0 warnings\n"), "{out}");
+    assert!(out.contains("open.md:1:1: error[invalid-front-matter]"), "{out}");
+    assert!(out.contains("good.md:3:1: error[empty-section]"), "{out}");
+    assert!(
+        out.ends_with("3 files checked, 3 could not be read: 2 errors, 0 warnings\n"),
+        "{out}"
+    );
     // JSON stays valid with errors on the side.
     let output = medlint(root).args([".", "--format", "json"]).output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -280,4 +280,379 @@ fn inputs_the_fuzzer_found_lint_without_internal_errors() {
         checked += 1;
     }
     assert!(checked >= 1);
+}
+
+// Hostile trees, as a pull request can hold them: device files, FIFOs,
+// links out of the tree, odd file names, forged lines. Each run must end in
+// seconds (the command's timeout), read nothing outside the tree, say what
+// it skipped and keep every finding on a line of its own.
+
+/// Output of a run as text, whatever bytes it holds.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = medlint(dir).args(args).output().unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn device_files_fifos_and_links_out_of_the_tree_are_skipped_and_named() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("tree");
+    std::fs::create_dir(&root).unwrap();
+    let secret = dir.path().join("secret.md");
+    write(dir.path(), "secret.md", "# SECRET-OUTSIDE-THE-TREE\n\n## Empty\n");
+    symlink("/dev/zero", root.join("zero.md")).unwrap();
+    mkfifo(&root.join("x.md"));
+    symlink(&secret, root.join("u.md")).unwrap();
+    std::fs::create_dir(root.join("d")).unwrap();
+    symlink("d", root.join("y.md")).unwrap();
+    symlink("good.md", root.join("inside.md")).unwrap();
+    write(&root, "good.md", "# T\n\n## Empty\n");
+    for format in ["concise", "human", "json", "github"] {
+        let run = run_in(&root, &[".", "--select", "empty-section", "--format", format]);
+        assert!(
+            !run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"),
+            "{format}: {}",
+            run.stdout
+        );
+        assert_eq!(run.code, Some(1), "{format}: {}", run.stderr);
+        for expected in [
+            "warning: zero.md: skipped: symbolic link to a file outside",
+            "warning: u.md: skipped: symbolic link to a file outside",
+            "warning: x.md: skipped: not a regular file (a FIFO)",
+            "warning: y.md: skipped: symbolic link to a directory; use --follow-links to walk it",
+        ] {
+            assert_eq!(
+                run.stderr.matches(expected).count(),
+                1,
+                "{format}: {expected:?} in {}",
+                run.stderr
+            );
+        }
+    }
+    let run = run_in(&root, &[".", "--select", "empty-section"]);
+    assert!(
+        run.stdout.contains("good.md:3:1") && run.stdout.contains("inside.md:3:1"),
+        "{}",
+        run.stdout
+    );
+    // Named on the command line: an error, at once, not a hang.
+    let run = run_in(&root, &["x.md"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("error: x.md: not a regular file (a FIFO)"),
+        "{}",
+        run.stderr
+    );
+    // With --follow-links the link is followed, and the device still refused.
+    let run = run_in(&root, &["zero.md", "--follow-links"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr
+            .contains("error: zero.md: not a regular file (a character device)"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(&root, &["u.md", "--follow-links", "--select", "empty-section"]);
+    assert!(run.stdout.contains("u.md:3:1"), "{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_ignore_files_neither_hang_nor_exhaust_memory() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    symlink("/dev/zero", root.join(".gitignore")).unwrap();
+    mkfifo(&root.join(".ignore"));
+    std::fs::create_dir(root.join("sub")).unwrap();
+    write(&root.join("sub"), ".gitignore", "skip.md\n");
+    write(&root.join("sub"), "skip.md", "# T\n\n## Empty\n");
+    write(root, "good.md", "# T\n\n## Empty\n");
+    let run = run_in(root, &[".", "--select", "empty-section"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: .ignore: not a regular file (a FIFO)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning: .gitignore: skipped: symbolic link to a file outside"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("good.md:3:1"), "{}", run.stdout);
+    // The readable ignore file below still counts.
+    assert!(!run.stdout.contains("skip.md"), "{}", run.stdout);
+}
+
+#[test]
+fn files_over_the_size_limit_are_errors_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "big.md", "# T\n\n## Empty\n");
+    write(dir.path(), "small.md", "# T\n");
+    let run = run_in(dir.path(), &[".", "--max-file-size", "10", "--select", "empty-section"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(
+        run.stderr,
+        "error: big.md: skipped: larger than 10 bytes (14 bytes); raise --max-file-size to read it\n"
+    );
+    assert!(
+        run.stdout.contains("1 file checked, 1 could not be read"),
+        "{}",
+        run.stdout
+    );
+    let output = medlint(dir.path())
+        .args(["-", "--max-file-size", "1KB"])
+        .write_stdin("x".repeat(5000))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("error: <stdin>: skipped: larger than 1 KB"));
+    // A config file too: it is read within the same limit.
+    let mut cmd = Command::cargo_bin("medlint").unwrap();
+    write(dir.path(), "medlint.toml", format!("# {}\n", "x".repeat(100)));
+    let output = cmd
+        .current_dir(dir.path())
+        .args(["check", "small.md", "--max-file-size", "50"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: medlint.toml: cannot read config file: skipped: larger than 50 bytes"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_or_pack_linking_out_of_the_tree_is_not_read() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    std::fs::create_dir(&root).unwrap();
+    write(dir.path(), "outside.toml", "SECRET-OUTSIDE = [\n");
+    write(&root, "a.md", "# T\n");
+    symlink(dir.path().join("outside.toml"), root.join("medlint.toml")).unwrap();
+    let mut cmd = Command::cargo_bin("medlint").unwrap();
+    let output = cmd.current_dir(&root).arg("a.md").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    assert!(stderr.contains("symbolic link to a file outside"), "{stderr}");
+    std::fs::remove_file(root.join("medlint.toml")).unwrap();
+    write(&root, "medlint.toml", "packs = [\"../outside.toml\"]\n");
+    let output = Command::cargo_bin("medlint")
+        .unwrap()
+        .current_dir(&root)
+        .arg("a.md")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    assert!(stderr.contains("cannot read pack"), "{stderr}");
+}
+
+/// Every control character but the line feed, in any output.
+fn assert_no_control_characters(text: &str, what: &str) {
+    let bad: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n').collect();
+    assert!(bad.is_empty(), "{what}: control characters {bad:?} in {text:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn no_article_text_or_file_name_forges_a_line() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "fm.md",
+        "---\nreviewed_on: \"x\\n::error file=README.md,line=1::FORGED\"\n---\n# T\n\n\
+         <!-- medlint-disable-next-line nope\n::error file=a.md::FORGED\r##[error]FORGED\u{1b}[2K -->\ntext\n",
+    );
+    for name in [
+        &b"n\nl::error::FORGED.md"[..],
+        b"cr\r##[error]FORGED.md",
+        b"esc\x1b[31m\x07.md",
+    ] {
+        std::fs::write(root.join(std::ffi::OsStr::from_bytes(name)), "# T\n\n## Empty\n").unwrap();
+    }
+    std::fs::write(
+        root.join(std::ffi::OsStr::from_bytes(b"gone\n::error::FORGED.md")),
+        [0xff],
+    )
+    .unwrap();
+    let command = regex::Regex::new(
+        r"^::(error|warning) file=[^:,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=medlint [a-z-]+::",
+    )
+    .unwrap();
+    let finding = regex::Regex::new(r#"^(\S+|"[^"]*"):\d+:\d+: (error|warning|info)\[[a-z-]+\] "#).unwrap();
+    for format in ["concise", "human", "github", "json", "sarif", "junit", "gitlab"] {
+        let run = run_in(root, &[".", "--format", format]);
+        assert_eq!(run.code, Some(2), "{format}");
+        assert_no_control_characters(&run.stdout, format);
+        assert_no_control_characters(&run.stderr, format);
+        for line in run.stdout.lines().chain(run.stderr.lines()) {
+            let start = line.trim_start();
+            assert!(
+                !start.starts_with("::error") || format == "github",
+                "{format}: forged line {line:?}"
+            );
+            assert!(!start.starts_with("##[error]"), "{format}: forged line {line:?}");
+        }
+        if format == "github" {
+            assert!(
+                run.stdout
+                    .lines()
+                    .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file="))
+            );
+            for line in run.stdout.lines() {
+                assert!(command.is_match(line), "{line:?}");
+            }
+        }
+        if format == "concise" {
+            let lines: Vec<&str> = run.stdout.lines().collect();
+            let (summary, findings) = lines.split_last().unwrap();
+            assert!(
+                summary.starts_with("4 files checked, 1 could not be read: "),
+                "{summary}"
+            );
+            for line in findings {
+                assert!(finding.is_match(line), "not one finding a line: {line:?}");
+            }
+        }
+        assert!(
+            run.stderr
+                .contains(r#"error: "gone\n::error::FORGED.md": is not valid UTF-8"#),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_distinguishable() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for name in [&b"latin1-\xe9.md"[..], b"latin1-\xe8.md"] {
+        std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), "# T\n\n## Empty\n").unwrap();
+    }
+    for format in ["concise", "json", "junit", "gitlab", "github"] {
+        let run = run_in(dir.path(), &[".", "--select", "empty-section", "--format", format]);
+        for shown in ["latin1-\\xE8.md", "latin1-\\xE9.md"] {
+            assert!(
+                run.stdout.contains(shown) || run.stdout.contains(&shown.replace('\\', "\\\\")),
+                "{format}: {}",
+                run.stdout
+            );
+        }
+        assert!(!run.stdout.contains('\u{fffd}'), "{format}: {}", run.stdout);
+    }
+    let run = run_in(dir.path(), &[".", "--select", "empty-section", "--format", "concise"]);
+    assert!(
+        run.stdout.contains("\"latin1-\\xE8.md\":3:1:") && run.stdout.contains("\"latin1-\\xE9.md\":3:1:"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_closed_pipe_on_standard_error_is_not_a_crash() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.md", "# T\n");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("medlint"))
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "good.md",
+            "missing-1.md",
+            "missing-2.md",
+            "missing-3.md",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Both pipes closed before medlint writes: `2>&1 | head -0`.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_ne!(status.code(), Some(101), "medlint panicked");
+    // A closed standard output ends the run quietly, as in ripgrep.
+    assert!(matches!(status.code(), Some(0 | 2)), "{status:?}");
+}
+
+#[test]
+fn invalid_exclude_globs_are_usage_errors_and_jobs_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "# T\n\n## Empty\n");
+    let run = run_in(dir.path(), &[".", "--exclude", "skip/[z-"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.starts_with("error: --exclude: invalid glob \"skip/[z-\""),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(dir.path(), &[".", "--jobs", "100000", "--select", "empty-section"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .starts_with("warning: --jobs 100000 is more than 4 threads per core; using "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn carriage_returns_alone_end_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "cr.md", "# T\r\r## Empty\r\r## Full\rText.\r");
+    let run = run_in(dir.path(), &["cr.md", "--select", "empty-section"]);
+    assert_eq!(
+        run.stdout,
+        "cr.md:3:1: error[empty-section] section \"Empty\" is empty\n1 file checked: 1 error, 0 warnings\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_input_is_an_error_not_an_empty_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("medlint"))
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "-"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("error: <stdin>: standard input is closed"),
+        "{stderr}"
+    );
 }

@@ -227,7 +227,7 @@ fn directories_are_walked_sorted_respecting_gitignore() {
         .map(|d| d["path"].as_str().unwrap())
         .collect();
     paths.dedup();
-    assert_eq!(paths, ["./a.markdown", "./b/two.md", "./c.MD"]);
+    assert_eq!(paths, ["a.markdown", "b/two.md", "c.MD"]);
     assert_eq!(json["summary"]["files"], 3);
 }
 
@@ -243,7 +243,7 @@ fn trees_larger_than_a_chunk_are_reported_whole_and_in_walk_order() {
         for i in 0..400 {
             let name = format!("{d}/{i:03}.md");
             std::fs::write(root.join(&name), "# T\n\n## Empty\n").unwrap();
-            expected.push(format!("./{name}:3:1: error[empty-section]"));
+            expected.push(format!("{name}:3:1: error[empty-section]"));
         }
     }
     let output = medlint()
@@ -257,7 +257,10 @@ fn trees_larger_than_a_chunk_are_reported_whole_and_in_walk_order() {
     for (line, expected) in lines.iter().zip(&expected) {
         assert!(line.starts_with(expected.as_str()), "{line:?} is not {expected:?}");
     }
-    assert_eq!(lines[1200], "1200 files checked: 1200 errors, 0 warnings");
+    assert_eq!(
+        lines[1200],
+        "1200 files checked, 1 could not be read: 1200 errors, 0 warnings"
+    );
     // The missing path after the tree is still reported.
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr, "error: nope.md: no such file or directory\n");
@@ -489,4 +492,345 @@ fn many_files_stream_in_order_across_chunks() {
     assert_eq!(paths, sorted);
     assert!(text.ends_with("1100 files checked: 1100 errors, 0 warnings\n"));
     assert_eq!(output.status.code(), Some(1));
+}
+
+/// A directory with `files` (name, text) in it.
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = medlint()
+        .current_dir(dir)
+        .args(["--no-config"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+const EMPTY_SECTION: &str = "# T\n\n## Empty\n";
+
+#[test]
+fn github_annotations_name_paths_as_github_attaches_them() {
+    let dir = project(&[("article.md", EMPTY_SECTION), ("sub/b.md", EMPTY_SECTION)]);
+    let (_, out, _) = run_in(dir.path(), &[".", "--format", "github", "--select", "empty-section"]);
+    assert!(out.starts_with("::error file=article.md,line=3,"), "{out}");
+    assert!(out.contains("::error file=sub/b.md,line=3,"), "{out}");
+    let absolute = dir.path().join("article.md");
+    let (_, out, _) = run_in(
+        dir.path(),
+        &[
+            absolute.to_str().unwrap(),
+            "--format",
+            "github",
+            "--select",
+            "empty-section",
+        ],
+    );
+    assert!(out.starts_with("::error file=article.md,"), "{out}");
+}
+
+#[test]
+fn junit_fails_what_the_exit_code_fails() {
+    let warning_only = "# T\n\n| A | B |\n| --- | --- |\n| x | 1 |\n| y | |\n";
+    let dir = project(&[("w.md", warning_only)]);
+    for (fail_on, failures) in [("never", 0), ("error", 0), ("warning", 1)] {
+        let (_, out, _) = run_in(
+            dir.path(),
+            &[
+                "w.md",
+                "--format",
+                "junit",
+                "--select",
+                "empty-table-cell",
+                "--fail-on",
+                fail_on,
+            ],
+        );
+        assert_eq!(out.matches("<failure ").count(), failures, "{fail_on}: {out}");
+        assert!(out.contains(&format!("failures=\"{failures}\"")), "{fail_on}: {out}");
+        let in_output = out.contains("<system-out>w.md:6:2: warning[empty-table-cell]");
+        assert_eq!(in_output, failures == 0, "{fail_on}: {out}");
+    }
+}
+
+#[test]
+fn gitlab_fingerprints_do_not_change_from_day_to_day() {
+    let article = "---\nreviewed_by: Ana Ruiz, MD\nreviewed_on: 2025-01-01\n---\n# T\n";
+    let dir = project(&[("a.md", article)]);
+    let fingerprints = |today: &str| {
+        let output = Command::cargo_bin("medlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args([
+                "a.md",
+                "--no-config",
+                "--format",
+                "gitlab",
+                "--select",
+                "review-due-soon",
+                "--today",
+                today,
+            ])
+            .output()
+            .unwrap();
+        let issues: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let issues = issues.as_array().unwrap().clone();
+        assert_eq!(issues.len(), 1, "{today}: {issues:?}");
+        (issues[0]["description"].clone(), issues[0]["fingerprint"].clone())
+    };
+    let (message_a, fingerprint_a) = fingerprints("2026-11-20");
+    let (message_b, fingerprint_b) = fingerprints("2026-11-21");
+    assert_ne!(message_a, message_b, "the message says how many days are left");
+    assert_eq!(fingerprint_a, fingerprint_b);
+}
+
+#[test]
+fn statistics_only_in_formats_that_can_hold_them() {
+    let dir = project(&[("a.md", EMPTY_SECTION)]);
+    for format in ["sarif", "github", "junit", "gitlab"] {
+        let (code, out, err) = run_in(dir.path(), &["a.md", "--statistics", "--format", format]);
+        assert_eq!((code, out.as_str()), (Some(2), ""), "{format}");
+        assert!(err.contains(&format!("it has no {format} form")), "{format}: {err}");
+    }
+    for format in ["human", "concise", "json"] {
+        let (code, _, _) = run_in(dir.path(), &["a.md", "--statistics", "--format", format]);
+        assert_eq!(code, Some(1), "{format}");
+    }
+}
+
+#[test]
+fn finding_no_article_is_not_a_pass() {
+    let dir = project(&[("notes.txt", "not an article"), ("empty/.keep", "")]);
+    let (code, out, err) = run_in(dir.path(), &["."]);
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(err, "warning: no articles found in .\n");
+    let (code, _, err) = run_in(dir.path(), &["empty", "--allow-empty"]);
+    assert_eq!((code, err.as_str()), (Some(0), "warning: no articles found in empty\n"));
+    let config = project(&[("medlint.toml", "allow-empty = true\n")]);
+    let output = medlint().current_dir(config.path()).arg(".").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    // A file that could not be read is never "no problems found".
+    let (code, out, _) = run_in(dir.path(), &["missing.md"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(out, "0 files checked, 1 could not be read: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn stdin_filename_alone_reads_standard_input() {
+    let dir = project(&[("other.md", EMPTY_SECTION)]);
+    let output = medlint()
+        .current_dir(dir.path())
+        .args([
+            "--no-config",
+            "--stdin-filename",
+            "x.md",
+            "--format",
+            "concise",
+            "--select",
+            "empty-section",
+        ])
+        .write_stdin("# From stdin\n\n## Hollow\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        out,
+        "x.md:3:1: error[empty-section] section \"Hollow\" is empty\n1 file checked: 1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn excludes_match_as_users_write_them() {
+    let dir = project(&[
+        ("content/drafts/a.md", EMPTY_SECTION),
+        ("content/live/b.md", EMPTY_SECTION),
+        ("README.md", EMPTY_SECTION),
+        ("docs/CHANGELOG.md", EMPTY_SECTION),
+        ("LICENSE.md", EMPTY_SECTION),
+    ]);
+    let concise = ["--format", "concise", "--select", "empty-section", "--quiet"];
+    let (_, out, _) = run_in(dir.path(), &[&["."][..], &concise].concat());
+    assert_eq!(
+        out,
+        "content/drafts/a.md:3:1: error[empty-section] section \"Empty\" is empty\ncontent/live/b.md:3:1: error[empty-section] section \"Empty\" is empty\n"
+    );
+    let (_, out, _) = run_in(
+        dir.path(),
+        &[&[".", "--exclude", "content/drafts/**"][..], &concise].concat(),
+    );
+    assert_eq!(
+        out,
+        "content/live/b.md:3:1: error[empty-section] section \"Empty\" is empty\n"
+    );
+    // From a subdirectory, a glob with a slash is still from the working directory.
+    let output = medlint()
+        .current_dir(dir.path().join("content"))
+        .args(["--no-config", ".", "--exclude", "drafts/**"])
+        .args(concise)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "live/b.md:3:1: error[empty-section] section \"Empty\" is empty\n"
+    );
+    // Named files are excluded too (pre-commit names them), and said so.
+    let (code, out, err) = run_in(dir.path(), &[&["README.md"][..], &concise].concat());
+    assert_eq!((code, out.as_str()), (Some(2), ""));
+    assert!(
+        err.starts_with("warning: README.md: skipped: excluded by \"README.*\""),
+        "{err}"
+    );
+    // The config's `exclude` replaces the defaults, `extend-exclude` adds, `include` chooses.
+    let configured = |config: &str| {
+        std::fs::write(dir.path().join("medlint.toml"), config).unwrap();
+        let output = medlint()
+            .current_dir(dir.path())
+            .arg(".")
+            .args(concise)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let all = configured("exclude = [\"drafts\"]\n");
+    assert!(
+        all.contains("README.md") && all.contains("LICENSE.md") && !all.contains("drafts"),
+        "{all}"
+    );
+    let some = configured("extend-exclude = [\"content/live\"]\n");
+    assert_eq!(
+        some,
+        "content/drafts/a.md:3:1: error[empty-section] section \"Empty\" is empty\n"
+    );
+    std::fs::write(dir.path().join("notes.txt"), EMPTY_SECTION).unwrap();
+    let text = configured("include = [\"*.txt\"]\n");
+    assert_eq!(text, "notes.txt:3:1: error[empty-section] section \"Empty\" is empty\n");
+}
+
+#[test]
+fn near_miss_commands_and_rule_names_get_suggestions() {
+    let dir = project(&[]);
+    let (code, _, err) = run_in(dir.path(), &[]);
+    assert_eq!(code, Some(2), "{err}");
+    let output = Command::cargo_bin("medlint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["rule", "stale-review"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.contains("did you mean `rules`?"), "{err}");
+    let explain = |name: &str| {
+        let output = Command::cargo_bin("medlint")
+            .unwrap()
+            .args(["explain", name])
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    let (code, out) = explain("STALE-REVIEW");
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("# stale-review\n"), "{out}");
+    let (code, out) = explain("review");
+    assert_eq!(code, Some(0));
+    assert!(
+        out.starts_with("category review: ") && out.contains("  stale-review ") && out.contains("  self-review "),
+        "{out}"
+    );
+}
+
+#[test]
+fn disable_line_suppresses_its_own_line_and_unknown_directives_suppress_nothing() {
+    let article = "# T\n\n## Empty <!-- medlint-disable-line empty-section -->\n\n## Also <!-- medlint-disable-lines empty-section -->\n\n## Last\n\nText.\n";
+    let dir = project(&[("a.md", article)]);
+    let (_, out, _) = run_in(
+        dir.path(),
+        &[
+            "a.md",
+            "--format",
+            "concise",
+            "--select",
+            "empty-section,unused-suppression",
+            "--quiet",
+        ],
+    );
+    assert_eq!(
+        out,
+        "a.md:5:1: error[empty-section] section \"Also\" is empty\n\
+         a.md:5:9: warning[unused-suppression] `medlint-disable-lines` is not a medlint directive; did you mean \"medlint-disable-line\"?\n"
+    );
+}
+
+#[test]
+fn an_unused_front_matter_suppression_points_at_the_rule_name() {
+    let article = "---\ntitle: T\nmedlint: { disable: [empty-table, empty-section] }\n---\n# T\n\n## Empty\n";
+    let dir = project(&[("a.md", article)]);
+    let (_, out, _) = run_in(
+        dir.path(),
+        &[
+            "a.md",
+            "--format",
+            "concise",
+            "--select",
+            "empty-section,empty-table,unused-suppression",
+            "--quiet",
+        ],
+    );
+    assert_eq!(
+        out,
+        "a.md:3:22: warning[unused-suppression] front matter `medlint.disable` for \"empty-table\" suppresses nothing\n"
+    );
+}
+
+#[test]
+fn human_reports_of_two_files_are_apart() {
+    let dir = project(&[("a.md", EMPTY_SECTION), ("b.md", EMPTY_SECTION)]);
+    let (_, out, _) = run_in(
+        dir.path(),
+        &["a.md", "b.md", "--select", "empty-section", "--color", "never"],
+    );
+    assert!(
+        out.contains("= help: add content under this heading or remove the heading\n\nerror[empty-section]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_readme_sample_is_a_real_run() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let sample = readme
+        .split("<!-- sample-output:start -->\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```\n<!-- sample-output:end -->").next())
+        .expect("the README has a sample output block");
+    let output = Command::cargo_bin("medlint")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args([
+            "check",
+            "--today",
+            "2026-11-24",
+            "fixtures/articles/laser-resurfacing-guide.md",
+        ])
+        .output()
+        .unwrap();
+    let real = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        sample == real,
+        "README.md's sample output differs from a real run; replace it with:\n{real}"
+    );
+    assert!(readme.find("cargo install --path .").unwrap() < readme.find("medlint check fixtures").unwrap());
 }

@@ -246,7 +246,7 @@ fn overrides_apply_to_matching_paths_only() {
         .unwrap();
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "./live/b.md:3:14: error[stale-review] review from 2020-01-01 expired on 2022-01-01 (max age 24 months)\n"
+        "live/b.md:3:14: error[stale-review] review from 2020-01-01 expired on 2022-01-01 (max age 24 months)\n"
     );
 }
 

@@ -169,18 +169,16 @@ fn sarif_validator() -> Option<std::path::PathBuf> {
     local.is_file().then_some(local)
 }
 
+/// Needs Microsoft's SARIF validator, so it is ignored by a plain `cargo
+/// test` (which lists it as ignored, not passed); `.ci/run` installs the
+/// validator and runs it with `--include-ignored`. Run without the
+/// validator, it fails.
 #[test]
+#[ignore = "needs @microsoft/sarif-multitool; .ci/run installs it and runs this test"]
 fn sarif_validates_against_the_schema() {
-    let Some(validator) = sarif_validator() else {
-        assert!(
-            std::env::var_os("MEDLINT_REQUIRE_SARIF_VALIDATOR").is_none(),
-            "the SARIF validator was installed but cannot be found"
-        );
-        eprintln!(
-            "SKIPPED: @microsoft/sarif-multitool is not installed (run `npm install --prefix .ci/tools @microsoft/sarif-multitool`)"
-        );
-        return;
-    };
+    let validator = sarif_validator().expect(
+        "@microsoft/sarif-multitool is not installed: run `npm install --prefix .ci/tools @microsoft/sarif-multitool@5.7.0`",
+    );
     let dir = tempfile::tempdir().unwrap();
     for (name, paths) in [
         ("articles", ARTICLES),

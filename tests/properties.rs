@@ -110,7 +110,7 @@ proptest! {
         let index = LineIndex::new(&source);
         let located: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
         for format in [Format::Human, Format::Concise, Format::Github] {
-            let text = render::render_file(format, "dir/a b.md", &source, &index, &located, false, config().rules.rules());
+            let text = render::render_file(format, "dir/a b.md", &source, &index, &located, &render::RenderOptions::default(), config().rules.rules());
             prop_assert!(!text.contains('\x1b'), "escape byte in {:?}", format);
             if format == Format::Github {
                 prop_assert_eq!(text.lines().count(), located.len());

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let located: Vec<Located> = outcome.diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
     for format in [Format::Human, Format::Concise, Format::Github] {
-        render::render_file(format, "fuzz.md", source, &index, &located, false, config.rules.rules());
+        render::render_file(format, "fuzz.md", source, &index, &located, &render::RenderOptions::default(), config.rules.rules());
     }
     let report = FileReport {
         path: "fuzz.md".to_string(),

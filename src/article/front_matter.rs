@@ -53,16 +53,28 @@ impl FmValue {
         }
     }
 
-    fn from_toml(value: toml::Value) -> FmValue {
-        use toml::Value;
+    fn from_toml(value: toml::de::DeValue<'_>) -> FmValue {
+        use toml::de::DeValue;
         match value {
-            Value::String(s) => FmValue::Str(s),
-            Value::Integer(i) => FmValue::Int(i),
-            Value::Float(f) => FmValue::Float(f),
-            Value::Boolean(b) => FmValue::Bool(b),
-            Value::Datetime(d) => FmValue::Date(d.to_string()),
-            Value::Array(items) => FmValue::List(items.into_iter().map(Self::from_toml).collect()),
-            Value::Table(table) => FmValue::Map(table.into_iter().map(|(k, v)| (k, Self::from_toml(v))).collect()),
+            DeValue::String(s) => FmValue::Str(s.into_owned()),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .map(FmValue::Int)
+                .unwrap_or_else(|_| FmValue::Str(i.to_string())),
+            DeValue::Float(f) => FmValue::Float(f.as_str().parse().unwrap_or(f64::NAN)),
+            DeValue::Boolean(b) => FmValue::Bool(b),
+            DeValue::Datetime(d) => FmValue::Date(d.to_string()),
+            DeValue::Array(items) => FmValue::List(
+                items
+                    .into_iter()
+                    .map(|item| Self::from_toml(item.into_inner()))
+                    .collect(),
+            ),
+            DeValue::Table(table) => FmValue::Map(
+                table
+                    .into_iter()
+                    .map(|(k, v)| (k.into_inner().into_owned(), Self::from_toml(v.into_inner())))
+                    .collect(),
+            ),
         }
     }
 }
@@ -285,6 +297,7 @@ fn full_yaml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterErro
 /// parser wherever it answers.
 fn flat_yaml(content: &str, base: usize) -> Option<Vec<FmEntry>> {
     let mut entries: Vec<FmEntry> = Vec::new();
+    let mut keys: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let mut offset = 0;
     for line in content.split_inclusive('\n') {
         let line_start = offset;
@@ -311,7 +324,7 @@ fn flat_yaml(content: &str, base: usize) -> Option<Vec<FmEntry>> {
             continue;
         }
         let (key, key_len) = flat_yaml_key(line)?;
-        if entries.iter().any(|e| e.key == key) {
+        if !keys.insert(key) {
             return None;
         }
         let key_span = base + line_start..base + line_start + key_len;
@@ -414,23 +427,18 @@ fn is_yaml_keyword(word: &str) -> bool {
 }
 
 fn parse_toml(content: &str, base: usize) -> Result<Vec<FmEntry>, FrontMatterError> {
-    match content.parse::<toml::Table>() {
-        Ok(table) => {
-            // `toml::Table` drops spans, so locate each top-level key by a scan
-            // of its `key =` line; good enough to point an editor at it.
-            Ok(table
-                .into_iter()
-                .map(|(key, value)| {
-                    let (key_span, value_span) = toml_key_spans(content, &key);
-                    FmEntry {
-                        key,
-                        key_span: clamp_shift(&key_span, base, content.len()),
-                        value: FmValue::from_toml(value),
-                        value_span: clamp_shift(&value_span, base, content.len()),
-                    }
-                })
-                .collect())
-        }
+    // The spanned reader gives each key's and value's place in one pass.
+    match toml::de::DeTable::parse(content) {
+        Ok(table) => Ok(table
+            .into_inner()
+            .into_iter()
+            .map(|(key, value)| FmEntry {
+                key_span: clamp_shift(&key.span(), base, content.len()),
+                value_span: clamp_shift(&value.span(), base, content.len()),
+                key: key.into_inner().into_owned(),
+                value: FmValue::from_toml(value.into_inner()),
+            })
+            .collect()),
         Err(error) => {
             let at = error.span().map_or(0, |s| s.start);
             Err(FrontMatterError {
@@ -452,32 +460,6 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
 
 fn toml_message(error: &toml::de::Error) -> String {
     first_line(error.message())
-}
-
-fn toml_key_spans(content: &str, key: &str) -> (Range<usize>, Range<usize>) {
-    let mut offset = 0;
-    for line in content.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let bare = trimmed.trim_start_matches('"');
-        if let Some(after) = bare.strip_prefix(key) {
-            let quote = trimmed.len() - bare.len();
-            let after = after.trim_start_matches('"');
-            if after.trim_start().starts_with('=') {
-                let key_start = offset + indent + quote;
-                let eq = line.find('=').unwrap_or(0);
-                let value_text = &line[eq + 1..];
-                let value_start = offset + eq + 1 + (value_text.len() - value_text.trim_start().len());
-                let value_end = offset + line.trim_end().len();
-                return (
-                    key_start..key_start + key.len(),
-                    value_start..value_end.max(value_start),
-                );
-            }
-        }
-        offset += line.len();
-    }
-    (0..0, 0..0)
 }
 
 fn first_line(text: &str) -> String {

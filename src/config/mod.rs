@@ -6,6 +6,7 @@
 //! and the [`RuleSet`] (which rules run, at which severity, with which
 //! packs).
 
+pub mod schema;
 pub mod template;
 
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ use crate::article::dates::DateOrder;
 use crate::article::review::Field;
 use crate::claims::cues::FacetKind;
 use crate::diagnostic::Severity;
+use crate::discover::{self, Excludes, Limits, Patterns};
 use crate::options::{Options, RequiredSection, default_sections};
 use crate::rules::{Override, RuleSet};
 use crate::suggest::hint;
@@ -28,11 +30,27 @@ use crate::toml_file::{FileError, TomlFile, Value};
 /// File names looked for, in order, in each directory.
 pub const FILE_NAMES: [&str; 2] = ["medlint.toml", ".medlint.toml"];
 
-/// What a run is configured with: the settings rules read, and the rules.
+/// What a run is configured with: the settings rules read, the rules, and
+/// which files are read.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub options: Options,
     pub rules: RuleSet,
+    pub files: Files,
+}
+
+/// Which files a run reads, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    /// `exclude` (which replaces the default list) and `extend-exclude`.
+    pub excludes: Excludes,
+    /// `include`: the files a walk lints, instead of Markdown files.
+    pub include: Option<Patterns>,
+    /// `allow-empty`: a run that finds no article is not an error.
+    pub allow_empty: bool,
+    /// Size limit and links, for the config file, packs and ignore files
+    /// as for articles.
+    pub limits: Limits,
 }
 
 impl Config {
@@ -41,17 +59,23 @@ impl Config {
         Config {
             options: Options::new(today),
             rules: RuleSet::new(),
+            files: Files::default(),
         }
     }
 
-    /// Reads the config file at `path` and applies it.
-    pub fn load(&mut self, path: &Path) -> Result<(), FileError> {
-        let source = std::fs::read_to_string(path).map_err(|error| {
-            FileError::unreadable(
-                path,
-                format!("cannot read config file: {}", crate::discover::describe_io(&error)),
-            )
+    /// Reads the config file at `path` and applies it. A config found by
+    /// [`discover`] (`named` false) may not be a link out of its directory.
+    pub fn load(&mut self, path: &Path, named: bool) -> Result<(), FileError> {
+        let directory = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let within = (!named).then_some(directory);
+        let bytes = discover::read_file_within(path, within, self.files.limits).map_err(|problem| {
+            FileError::unreadable(path, format!("cannot read config file: {}", problem.message()))
         })?;
+        let source = String::from_utf8(bytes)
+            .map_err(|_| FileError::unreadable(path, "cannot read config file: it is not UTF-8".to_string()))?;
         self.apply(&source, path)
     }
 
@@ -62,11 +86,13 @@ impl Config {
         let loader = Loader { file };
         // Packs first: `[rules]` may name the rules they add.
         if let Some(value) = table.get_ref().get("packs") {
-            loader.packs(value, &mut self.rules)?;
+            loader.packs(value, &mut self.rules, self.files.limits)?;
         }
         for (key, value) in table.get_ref() {
             match key.get_ref().as_ref() {
                 "packs" => {}
+                "exclude" | "extend-exclude" | "include" => {}
+                "allow-empty" => self.files.allow_empty = loader.file.bool(value, "allow-empty")?,
                 "rules" => {
                     let severities = loader.severities(value, &self.rules)?;
                     self.rules.set_severities(severities);
@@ -78,10 +104,10 @@ impl Config {
                 "readability" => loader.readability(value, &mut self.options)?,
                 "claims" => loader.claims(value, &mut self.options)?,
                 "overrides" => loader.overrides(value, &mut self.rules)?,
-                _ => return Err(file.unknown_key(key, "", TOP_KEYS)),
+                _ => return Err(file.unknown_key(key, "", &schema::names(schema::TOP))),
             }
         }
-        Ok(())
+        loader.file_selection(table.get_ref(), &mut self.files)
     }
 }
 
@@ -94,17 +120,6 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
             .find(|candidate| candidate.is_file())
     })
 }
-
-const TOP_KEYS: &[&str] = &[
-    "rules",
-    "sections",
-    "review",
-    "front-matter",
-    "dates",
-    "readability",
-    "claims",
-    "overrides",
-];
 
 /// Reads the tables of one config file.
 struct Loader<'a> {
@@ -164,7 +179,9 @@ impl Loader<'_> {
         }
         for (key, _) in table {
             if !matches!(key.get_ref().as_ref(), "required" | "aliases") {
-                return Err(self.file.unknown_key(key, " in [sections]", &["required", "aliases"]));
+                return Err(self
+                    .file
+                    .unknown_key(key, " in [sections]", &schema::names(schema::SECTIONS)));
             }
         }
         let required: Vec<(String, Range<usize>)> = match table.get("required") {
@@ -200,13 +217,6 @@ impl Loader<'_> {
     }
 
     fn review(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
-        const KEYS: &[&str] = &[
-            "max-age",
-            "warn-before",
-            "allow-self-review",
-            "credentials",
-            "allow-phd-mph",
-        ];
         let policy = &mut options.review;
         for (key, value) in self.file.table(value, "[review]")? {
             match key.get_ref().as_ref() {
@@ -234,7 +244,11 @@ impl Loader<'_> {
                         policy.accept(&credential);
                     }
                 }
-                _ => return Err(self.file.unknown_key(key, " in [review]", KEYS)),
+                _ => {
+                    return Err(self
+                        .file
+                        .unknown_key(key, " in [review]", &schema::names(schema::REVIEW)));
+                }
             }
         }
         Ok(())
@@ -269,18 +283,11 @@ impl Loader<'_> {
         for (key, value) in self.file.table(value, "[front-matter]")? {
             let target = self.file.string(value, "a front matter field")?;
             let field = Field::parse(target).ok_or_else(|| {
-                let known = [
-                    "author",
-                    "reviewed_by",
-                    "reviewed_on",
-                    "published",
-                    "updated",
-                    "next_review",
-                ];
+                let known = schema::FIELDS.iter().copied();
                 self.error(
                     value.span(),
                     format!("unknown front matter field \"{target}\"{}", hint(target, known)),
-                    Some(format!("map a key to one of: {}", known.join(", "))),
+                    Some(format!("map a key to one of: {}", schema::FIELDS.join(", "))),
                 )
             })?;
             options.reading.extra_keys.push((key.get_ref().to_string(), field));
@@ -291,7 +298,7 @@ impl Loader<'_> {
     fn dates(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
         for (key, value) in self.file.table(value, "[dates]")? {
             if key.get_ref().as_ref() != "order" {
-                return Err(self.file.unknown_key(key, " in [dates]", &["order"]));
+                return Err(self.file.unknown_key(key, " in [dates]", &schema::names(schema::DATES)));
             }
             options.reading.date_order = Some(match self.file.string(value, "dates.order")? {
                 "mdy" => DateOrder::Mdy,
@@ -337,7 +344,7 @@ impl Loader<'_> {
                 _ => {
                     return Err(self
                         .file
-                        .unknown_key(key, " in [readability]", &["max-grade", "max-words"]));
+                        .unknown_key(key, " in [readability]", &schema::names(schema::READABILITY)));
                 }
             }
         }
@@ -347,7 +354,6 @@ impl Loader<'_> {
     /// `[claims]`: further cue words of claim frames, as `cues.toml` lays
     /// them out (`[claims.variants] gel = ["gel", "gels"]`).
     fn claims(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
-        const LISTS: &[&str] = &["populations", "variants", "attributes", "synonyms"];
         let mut cues = (*options.claims).clone();
         for (key, groups) in self.file.table(value, "[claims]")? {
             let kind = match key.get_ref().as_ref() {
@@ -355,7 +361,11 @@ impl Loader<'_> {
                 "variants" => Some(FacetKind::Variant),
                 "attributes" => Some(FacetKind::Attribute),
                 "synonyms" => None,
-                _ => return Err(self.file.unknown_key(key, " in [claims]", LISTS)),
+                _ => {
+                    return Err(self
+                        .file
+                        .unknown_key(key, " in [claims]", &schema::names(schema::CLAIMS)));
+                }
             };
             for (name, words) in self.file.table(groups, &format!("claims.{}", key.get_ref()))? {
                 let words: Vec<String> = self
@@ -372,24 +382,62 @@ impl Loader<'_> {
         Ok(())
     }
 
-    /// `packs = ["house-style/*.toml"]`: files relative to the config file.
-    fn packs(&self, value: &Value<'_>, rules: &mut RuleSet) -> Result<(), FileError> {
+    /// The config file's directory, absolute: what its globs and packs are
+    /// relative to.
+    fn base(&self) -> PathBuf {
+        let directory = self.file.path.parent().unwrap_or(Path::new("."));
+        discover::absolute(&std::env::current_dir().unwrap_or_default(), directory)
+    }
+
+    /// `exclude`, `extend-exclude` and `include`: globs from the config
+    /// file's directory.
+    fn file_selection(&self, table: &toml::de::DeTable<'_>, files: &mut Files) -> Result<(), FileError> {
+        let base = self.base();
+        let globs = |key: &str, patterns: &mut Patterns, case_insensitive: bool| -> Result<(), FileError> {
+            if let Some(value) = table.get(key) {
+                for (glob, span) in self.file.strings(value, key)? {
+                    patterns
+                        .add(&glob, &base, case_insensitive)
+                        .map_err(|message| self.error(span, format!("{key}: {message}"), None))?;
+                }
+            }
+            Ok(())
+        };
+        if table.contains_key("exclude") {
+            files.excludes.patterns = Patterns::default();
+            globs("exclude", &mut files.excludes.patterns, false)?;
+        }
+        globs("extend-exclude", &mut files.excludes.patterns, false)?;
+        if table.contains_key("include") {
+            let mut include = Patterns::default();
+            globs("include", &mut include, false)?;
+            files.include = Some(include);
+        }
+        Ok(())
+    }
+
+    /// `packs = ["house-style/*.toml"]`: files relative to the config file,
+    /// which may not lead out of its directory.
+    fn packs(&self, value: &Value<'_>, rules: &mut RuleSet, limits: Limits) -> Result<(), FileError> {
         let base = self.file.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         for (pattern, span) in self.file.strings(value, "packs")? {
-            let files = crate::discover::files_matching(&base, &pattern)
+            let files = discover::files_matching(&base, &pattern, limits)
                 .map_err(|message| self.error(span.clone(), format!("packs: {message}"), None))?;
             if files.is_empty() {
                 return Err(self.error(span, format!("no pack file matches \"{pattern}\""), None));
             }
             for file in files {
-                let text = std::fs::read_to_string(&file).map_err(|error| {
+                let bytes = discover::read_file_within(&file, Some(&base), limits).map_err(|problem| {
                     self.error(
                         span.clone(),
-                        format!(
-                            "cannot read pack {}: {}",
-                            file.display(),
-                            crate::discover::describe_io(&error)
-                        ),
+                        format!("cannot read pack {}: {}", crate::escape::path(&file), problem.message()),
+                        None,
+                    )
+                })?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    self.error(
+                        span.clone(),
+                        format!("cannot read pack {}: it is not UTF-8", crate::escape::path(&file)),
                         None,
                     )
                 })?;
@@ -429,7 +477,11 @@ impl Loader<'_> {
                         }
                     }
                     "rules" => severities = self.severities(value, rules)?,
-                    _ => return Err(self.file.unknown_key(key, " in [overrides]", &["paths", "rules"])),
+                    _ => {
+                        return Err(self
+                            .file
+                            .unknown_key(key, " in [overrides]", &schema::names(schema::OVERRIDES)));
+                    }
                 }
             }
             if !has_paths {

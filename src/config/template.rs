@@ -32,6 +32,18 @@ mod tests {
         assert_eq!(keys(loaded), keys(defaults));
     }
 
+    /// The template names every built-in category where it lists them,
+    /// and says how to add packs.
+    #[test]
+    fn the_template_lists_every_category_and_packs() {
+        let rules_comment = DEFAULT_CONFIG.split("[rules]").nth(1).unwrap();
+        let categories = rules_comment.split("\n\n").next().unwrap().replace("#", "");
+        for category in crate::diagnostic::Category::BUILTIN {
+            assert!(categories.contains(category.as_str()), "{category} is not listed");
+        }
+        assert!(DEFAULT_CONFIG.contains("\npacks = []"));
+    }
+
     #[test]
     fn the_template_sets_no_severity_and_no_override() {
         let mut loaded = Config::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());

@@ -1,12 +1,13 @@
 //! `--format github`: GitHub Actions workflow commands, one per finding.
 //!
-//! Escaping follows GitHub's runner (`%`, CR and LF in the message; also `:`
-//! and `,` in properties), so article text cannot end the command early or
-//! start a new one.
+//! Escaping follows GitHub's runner (`%` in the message; also `:` and `,`
+//! in properties) on top of [`escape::line`], so article text cannot end
+//! the command early or start a new one.
 
 use std::fmt::Write;
 
 use crate::diagnostic::Severity;
+use crate::escape;
 use crate::render::Located;
 
 pub fn render(path: &str, diagnostics: &[Located]) -> String {
@@ -33,12 +34,12 @@ pub fn render(path: &str, diagnostics: &[Located]) -> String {
     out
 }
 
-/// Escapes a message (the part after `::`). Other control characters are
-/// shown as visible symbols: the Actions log renders ANSI escapes, so raw
-/// article text could recolour or fake log lines.
+/// Escapes a message (the part after `::`): control characters, line
+/// breaks included, become visible symbols ([`escape::line`]), so the
+/// command stays one line even after the runner decodes it; `%` is
+/// percent-encoded, as the runner decodes it.
 pub fn escape_data(text: &str) -> String {
-    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    crate::render::sanitize_for_terminal(&escaped).into_owned()
+    escape::line(text).replace('%', "%25")
 }
 
 /// Escapes a property value (`file=…`, `title=…`).
@@ -52,8 +53,8 @@ mod tests {
 
     #[test]
     fn messages_and_properties_cannot_break_out() {
-        assert_eq!(escape_data("50%\n::error::x"), "50%25%0A::error::x");
-        assert_eq!(escape_property("a,b:c\r\n%"), "a%2Cb%3Ac%0D%0A%25");
+        assert_eq!(escape_data("50%\n::error::x"), "50%25\u{240a}::error::x");
+        assert_eq!(escape_property("a,b:c\r\n%"), "a%2Cb%3Ac\u{240d}\u{240a}%25");
         assert_eq!(escape_data("red \u{1b}[31m"), "red \u{241b}[31m");
     }
 }

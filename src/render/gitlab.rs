@@ -1,6 +1,7 @@
 //! `--format gitlab`: GitLab Code Quality JSON. Fingerprints hash the path,
-//! rule, message and the occurrence count, not the line, so that a finding
-//! keeps its identity when lines above it move.
+//! the rule, the text the finding points at and the occurrence count: not
+//! the line, so that a finding keeps its identity when lines above it
+//! move, and not the message, which may depend on today ("in 44 days").
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -17,6 +18,17 @@ fn severity(severity: Severity) -> &'static str {
         Severity::Warning => "minor",
         Severity::Info => "info",
     }
+}
+
+/// 64-bit FNV-1a of `text`: stable across runs, platforms and versions,
+/// unlike `std`'s hasher.
+pub fn hash64(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    hash
 }
 
 /// 128-bit FNV-1a as 32 hex digits: stable across runs, platforms and
@@ -38,19 +50,20 @@ const ENTRY_DEPTH: usize = 1;
 /// One file's findings as Code Quality issues. Occurrences are counted
 /// within the file, as the fingerprint needs.
 pub fn entries(path: &str, diagnostics: &[Located]) -> String {
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, u64), usize> = HashMap::new();
     let issues = diagnostics.iter().map(|located| {
         let d = &located.diagnostic;
-        let count = seen.entry((d.rule, d.message.as_str())).or_default();
+        let count = seen.entry((d.rule, located.anchor)).or_default();
         *count += 1;
         let occurrence = count.to_string();
+        let anchor = format!("{:016x}", located.anchor);
         json!({
             "description": d.message,
             "check_name": d.rule,
-            "fingerprint": fingerprint(&[path, d.rule, &d.message, &occurrence]),
+            "fingerprint": fingerprint(&[path, d.rule, &anchor, &occurrence]),
             "severity": severity(d.severity),
             "location": {
-                "path": path.strip_prefix("./").unwrap_or(path),
+                "path": path,
                 "lines": { "begin": located.start.line, "end": located.end.line }
             }
         })

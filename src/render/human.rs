@@ -10,8 +10,9 @@ const MAX_LINE_BYTES: usize = 4096;
 const MERGE_LINES: usize = 8;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::escape;
 use crate::line_index::LineIndex;
-use crate::render::{Located, sanitize_for_terminal};
+use crate::render::Located;
 
 pub fn render(path: &str, source: &str, index: &LineIndex<'_>, diagnostics: &[Located], color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
@@ -171,9 +172,9 @@ impl<'a> Excerpt<'a> {
     fn snippet(&self, marks: &[Mark<'a>], cluster: &Cluster) -> Snippet<'a, Annotation<'a>> {
         let start = self.index.line_start(cluster.first);
         let end = self.index.line_range(cluster.last).end.max(start);
-        let text = sanitize_for_terminal(&self.source[start..end]);
+        let text = escape::block(&self.source[start..end]);
         let shift = |offset: usize| -> usize {
-            // Sanitising maps one char to one char, but byte lengths can
+            // Escaping maps one char to one char, but byte lengths can
             // change; recompute the offset by characters.
             let chars = self.source[start..offset.clamp(start, end)].chars().count();
             text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
@@ -186,7 +187,7 @@ impl<'a> Excerpt<'a> {
                 let range = shift(span.start)..shift(span.end.max(span.start));
                 match marks[i].label {
                     None => AnnotationKind::Primary.span(range),
-                    Some(label) => AnnotationKind::Context.span(range).label(sanitize_for_terminal(label)),
+                    Some(label) => AnnotationKind::Context.span(range).label(escape::line(label)),
                 }
             })
             .collect();
@@ -207,7 +208,7 @@ fn render_report(
 ) -> String {
     let marks = excerpt.marks();
     let clusters = excerpt.clusters(&marks);
-    let mut title = level.primary_title(sanitize_for_terminal(title));
+    let mut title = level.primary_title(escape::line(title));
     if let Some(id) = id {
         title = title.id(id);
     }
@@ -226,7 +227,7 @@ fn render_report(
         title.elements(clusters.iter().map(|cluster| excerpt.snippet(&marks, cluster)))
     };
     if let Some(help) = help {
-        group = group.element(Level::HELP.message(sanitize_for_terminal(help)));
+        group = group.element(Level::HELP.message(escape::line(help)));
     }
     let report: [Group<'_>; 1] = [group];
     renderer.render(&report)

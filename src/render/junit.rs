@@ -7,16 +7,20 @@ use std::io::{self, Write};
 
 use quick_junit::XmlString;
 
-use crate::render::{Located, Spooled, Summary};
+use crate::diagnostic::Severity;
+use crate::escape;
+use crate::render::{Located, Spooled, Summary, concise};
 
 /// How deep the test cases sit: in the suite, in the suites.
 const ENTRY_DEPTH: usize = 2;
 
 /// The test case of one file, as [`write_document`] copies it into the
 /// suite.
-pub fn entry(path: &str, diagnostics: &[Located]) -> String {
+pub fn entry(path: &str, diagnostics: &[Located], fail_on: Option<Severity>) -> String {
     let mut xml = XmlWriter::inside(Vec::new(), ENTRY_DEPTH);
-    Case::new(path, diagnostics).write(&mut xml).expect("writing to memory");
+    Case::new(path, diagnostics, fail_on)
+        .write(&mut xml)
+        .expect("writing to memory");
     String::from_utf8(xml.into_inner()).expect("XML is UTF-8")
 }
 
@@ -24,7 +28,7 @@ pub fn entry(path: &str, diagnostics: &[Located]) -> String {
 /// cases.
 pub fn write_document(out: &mut dyn Write, summary: &Summary, cases: Spooled<'_>) -> io::Result<()> {
     let tests = summary.files.to_string();
-    let failures = summary.files_with_findings.to_string();
+    let failures = summary.files_failing.to_string();
     // Attributes in the order quick-junit writes them, which differs
     // between the two elements.
     let mut xml = XmlWriter::new(out);
@@ -57,38 +61,35 @@ pub fn write_document(out: &mut dyn Write, summary: &Summary, cases: Spooled<'_>
     xml.finish()
 }
 
-/// One file's test case: it fails when the file has findings. Text goes
-/// through quick-junit's `XmlString`, which drops ANSI escapes and the
-/// control characters XML cannot hold.
+/// One file's test case: it fails when the file has findings at or above
+/// `--fail-on`, as the exit code does; the other findings are its standard
+/// output. Messages are one line each ([`escape::line`]: a report printed
+/// to a CI log must not start a line of its own), then go through
+/// quick-junit's `XmlString`.
 struct Case {
     name: XmlString,
     failure: Option<Failure>,
+    /// Findings below the threshold, one a line.
+    system_out: Option<XmlString>,
 }
 
-/// The failure of a file with findings.
+/// The failure of a file with failing findings.
 struct Failure {
-    /// How many findings, and the first one's message.
+    /// How many findings fail, and the first one's message.
     message: XmlString,
     /// The worst severity.
     kind: XmlString,
-    /// Every finding, one a line.
+    /// Every failing finding, one a line.
     description: XmlString,
 }
 
 impl Case {
-    fn new(path: &str, diagnostics: &[Located]) -> Case {
-        let failure = diagnostics.first().map(|first| {
-            let lines: Vec<String> = diagnostics
-                .iter()
-                .map(|l| {
-                    let d = &l.diagnostic;
-                    format!(
-                        "{}:{}:{}: {}[{}] {}",
-                        path, l.start.line, l.start.column, d.severity, d.rule, d.message
-                    )
-                })
-                .collect();
-            let worst = diagnostics
+    fn new(path: &str, diagnostics: &[Located], fail_on: Option<Severity>) -> Case {
+        let fails = |l: &&Located| fail_on.is_some_and(|threshold| l.diagnostic.severity >= threshold);
+        let (failing, passing): (Vec<&Located>, Vec<&Located>) = diagnostics.iter().partition(fails);
+        let failure = failing.first().map(|first| {
+            let lines: Vec<String> = failing.iter().map(|l| concise::line(path, l)).collect();
+            let worst = failing
                 .iter()
                 .map(|l| l.diagnostic.severity)
                 .max()
@@ -98,30 +99,42 @@ impl Case {
                     "{} finding{}: {}",
                     lines.len(),
                     if lines.len() == 1 { "" } else { "s" },
-                    first.diagnostic.message
+                    escape::line(&first.diagnostic.message)
                 )),
                 kind: XmlString::new(worst.as_str()),
                 description: XmlString::new(lines.join("\n")),
             }
         });
+        let system_out = (!passing.is_empty()).then(|| {
+            let lines: Vec<String> = passing.iter().map(|l| concise::line(path, l)).collect();
+            XmlString::new(lines.join("\n"))
+        });
         Case {
             name: XmlString::new(path),
             failure,
+            system_out,
         }
     }
 
     fn write(&self, xml: &mut XmlWriter<impl Write>) -> io::Result<()> {
         let attributes = [("name", self.name.as_str()), ("classname", "medlint")];
-        let Some(failure) = &self.failure else {
+        if self.failure.is_none() && self.system_out.is_none() {
             return xml.empty("testcase", &attributes);
-        };
+        }
         xml.start("testcase", &attributes)?;
-        xml.start(
-            "failure",
-            &[("message", failure.message.as_str()), ("type", failure.kind.as_str())],
-        )?;
-        xml.text(&failure.description)?;
-        xml.end()?;
+        if let Some(failure) = &self.failure {
+            xml.start(
+                "failure",
+                &[("message", failure.message.as_str()), ("type", failure.kind.as_str())],
+            )?;
+            xml.text(&failure.description)?;
+            xml.end()?;
+        }
+        if let Some(text) = &self.system_out {
+            xml.start("system-out", &[])?;
+            xml.text(text)?;
+            xml.end()?;
+        }
         xml.end()
     }
 }
@@ -261,7 +274,7 @@ fn write_escaped(out: &mut impl Write, text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::tests::{config, report, summary_of};
+    use crate::render::tests::{config, report};
     use crate::render::{Format, render_run};
     use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
@@ -280,6 +293,9 @@ mod tests {
         };
         let mut test_case = TestCase::new(case.name.as_str(), status);
         test_case.set_classname("medlint");
+        if let Some(text) = &case.system_out {
+            test_case.set_system_out(text.as_str());
+        }
         test_case
     }
 
@@ -290,17 +306,29 @@ mod tests {
     fn documents_are_laid_out_as_quick_junit_lays_them_out() {
         let mut tricky = report("<a & 'b'>.md", &["empty-link", "placeholder-text"]);
         tricky.diagnostics[0].diagnostic.message = "\u{1b}[31mred\u{1b}[0m <b> & \"c\" \u{7}bell".to_string();
+        tricky.diagnostics[0].diagnostic.severity = Severity::Error;
         let reports = [tricky, report("clean.md", &[]), report("b.md", &["empty-link"])];
-        for reports in [&reports[..], &[]] {
-            let mut suite = TestSuite::new("medlint");
-            for r in reports {
-                suite.add_test_case(quick_junit_case(&Case::new(&r.path, &r.diagnostics)));
+        // Every finding fails; errors fail and warnings are output; none fails.
+        for fail_on in [Some(Severity::Info), Some(Severity::Error), None] {
+            for reports in [&reports[..], &[]] {
+                let mut summary = Summary::failing_on(fail_on);
+                let mut suite = TestSuite::new("medlint");
+                for r in reports {
+                    summary.add(r);
+                    suite.add_test_case(quick_junit_case(&Case::new(&r.path, &r.diagnostics, fail_on)));
+                }
+                let mut expected = Report::new("medlint");
+                expected.add_test_suite(suite);
+                let document = render_run(Format::Junit, reports, &summary, config().rules.rules()).unwrap();
+                assert_eq!(document, expected.to_string().unwrap());
+                let parsed = Report::deserialize_from_str(&document).unwrap();
+                let failing = match (fail_on, reports.is_empty()) {
+                    (_, true) | (None, _) => 0,
+                    (Some(Severity::Error), _) => 1,
+                    _ => 2,
+                };
+                assert_eq!(parsed.failures, failing, "{fail_on:?}");
             }
-            let mut expected = Report::new("medlint");
-            expected.add_test_suite(suite);
-            let summary = summary_of(reports);
-            let document = render_run(Format::Junit, reports, &summary, config().rules.rules()).unwrap();
-            assert_eq!(document, expected.to_string().unwrap());
         }
     }
 }

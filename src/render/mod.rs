@@ -24,12 +24,22 @@ pub struct Located {
     pub start: Position,
     pub end: Position,
     pub labels: Vec<(Position, Position, String)>,
+    /// A hash of the source text the finding points at (its first
+    /// kilobyte): a part of fingerprints that stays the same from day to
+    /// day and when lines move, unlike a message that says "in 44 days".
+    pub anchor: u64,
 }
+
+/// How much of the text a finding points at goes into its anchor.
+const ANCHOR_BYTES: usize = 1024;
 
 impl Located {
     pub fn resolve(index: &LineIndex<'_>, diagnostic: Diagnostic) -> Located {
         let start = index.position(diagnostic.span.start);
         let end = index.position(diagnostic.span.end);
+        let span = &diagnostic.span;
+        let pointed = index.text(span.start..span.end.min(span.start.saturating_add(ANCHOR_BYTES)));
+        let anchor = gitlab::hash64(pointed.trim());
         let labels = diagnostic
             .labels
             .iter()
@@ -46,6 +56,7 @@ impl Located {
             start,
             end,
             labels,
+            anchor,
         }
     }
 }
@@ -95,6 +106,25 @@ impl Format {
     }
 }
 
+/// How findings are rendered, besides the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Colour human output.
+    pub color: bool,
+    /// The lowest severity that fails the run (`--fail-on`; `None`:
+    /// never): JUnit fails a test case for those findings only.
+    pub fail_on: Option<Severity>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            color: false,
+            fail_on: Some(Severity::Error),
+        }
+    }
+}
+
 /// Renders one file's findings, while its source is still at hand: the
 /// text for a streamed format, its entries (findings, or JUnit's test case)
 /// for a spooled one, to go inside its [`Frame`].
@@ -104,17 +134,17 @@ pub fn render_file(
     source: &str,
     index: &LineIndex<'_>,
     diagnostics: &[Located],
-    color: bool,
+    options: &RenderOptions,
     rules: &[&'static Rule],
 ) -> String {
     match format {
-        Format::Human => human::render(path, source, index, diagnostics, color),
+        Format::Human => human::render(path, source, index, diagnostics, options.color),
         Format::Concise => concise::render(path, diagnostics),
         Format::Github => github::render(path, diagnostics),
         Format::Json => json::entries(path, diagnostics),
         Format::Sarif => sarif::entries(path, diagnostics, rules),
         Format::Gitlab => gitlab::entries(path, diagnostics),
-        Format::Junit => junit::entry(path, diagnostics),
+        Format::Junit => junit::entry(path, diagnostics, options.fail_on),
     }
 }
 
@@ -141,7 +171,7 @@ pub fn render_run(
     let mut spool = Spool::new(Vec::new(), format);
     for report in reports {
         spool
-            .add(&report_entries(format, report, rules))
+            .add(&report_entries(format, report, summary, rules))
             .expect("writing to memory");
     }
     let (spooled, any) = spool.into_parts();
@@ -152,15 +182,20 @@ pub fn render_run(
     Some(String::from_utf8(out).expect("documents are UTF-8"))
 }
 
-/// A report's entries for a spooled format. They need no source text.
-fn report_entries(format: Format, report: &FileReport, rules: &[&'static Rule]) -> String {
+/// A report's entries for a spooled format. They need no source text;
+/// JUnit fails the findings the summary fails.
+fn report_entries(format: Format, report: &FileReport, summary: &Summary, rules: &[&'static Rule]) -> String {
+    let options = RenderOptions {
+        color: false,
+        fail_on: summary.fail_on,
+    };
     render_file(
         format,
         &report.path,
         "",
         &LineIndex::new(""),
         &report.diagnostics,
-        false,
+        &options,
         rules,
     )
 }
@@ -282,20 +317,55 @@ pub fn statistics(counts: &RuleCounts, format: Format) -> String {
 }
 
 /// Totals over a run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
+    /// The lowest severity that fails the run (`None`: never).
+    pub fail_on: Option<Severity>,
     pub files: usize,
-    /// Files with one finding or more (JUnit's failures).
+    /// Files with one finding or more.
     pub files_with_findings: usize,
+    /// Files with a finding at or above `fail_on` (JUnit's failures).
+    pub files_failing: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Inputs that could not be read: a run with some is never "no
+    /// problems found".
+    pub unreadable: usize,
+}
+
+impl Default for Summary {
+    /// Totals of a run that fails on errors, as `--fail-on` does by default.
+    fn default() -> Self {
+        Summary::failing_on(Some(Severity::Error))
+    }
 }
 
 impl Summary {
+    /// Empty totals of a run that fails on `fail_on` and above.
+    pub fn failing_on(fail_on: Option<Severity>) -> Summary {
+        Summary {
+            fail_on,
+            files: 0,
+            files_with_findings: 0,
+            files_failing: 0,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            unreadable: 0,
+        }
+    }
+
+    /// Whether a finding of `severity` fails the run.
+    pub fn fails(&self, severity: Severity) -> bool {
+        self.fail_on.is_some_and(|threshold| severity >= threshold)
+    }
+
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
         self.files_with_findings += usize::from(!report.diagnostics.is_empty());
+        let failing = report.diagnostics.iter().any(|d| self.fails(d.diagnostic.severity));
+        self.files_failing += usize::from(failing);
         for located in &report.diagnostics {
             match located.diagnostic.severity {
                 Severity::Error => self.errors += 1,
@@ -305,17 +375,20 @@ impl Summary {
         }
     }
 
-    /// "3 files checked: 2 errors, 1 warning"
+    /// "3 files checked: 2 errors, 1 warning"; "2 files checked, 1 could
+    /// not be read: 0 errors, 0 warnings"
     pub fn line(&self) -> String {
-        let files = plural(self.files, "file");
-        if self.errors + self.warnings + self.infos == 0 {
-            return format!("{files} checked: no problems found");
+        let mut files = plural(self.files, "file") + " checked";
+        if self.unreadable > 0 {
+            files.push_str(&format!(", {} could not be read", self.unreadable));
+        } else if self.errors + self.warnings + self.infos == 0 {
+            return format!("{files}: no problems found");
         }
         let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
         if self.infos > 0 {
             parts.push(plural(self.infos, "info"));
         }
-        format!("{files} checked: {}", parts.join(", "))
+        format!("{files}: {}", parts.join(", "))
     }
 }
 
@@ -325,27 +398,6 @@ fn plural(count: usize, noun: &str) -> String {
     } else {
         format!("{count} {noun}s")
     }
-}
-
-/// Replaces control characters (other than tab) so that article text cannot
-/// move the cursor or recolour a terminal.
-pub fn sanitize_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    std::borrow::Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c.is_control() && c != '\t' && c != '\n' {
-                    char::from_u32(0x2400 + c as u32)
-                        .filter(|_| (c as u32) < 0x20)
-                        .unwrap_or('\u{FFFD}')
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
 }
 
 #[cfg(test)]
@@ -370,6 +422,7 @@ mod tests {
                 start: position,
                 end: position,
                 labels: vec![(position, position, "label".to_string())],
+                anchor: 0,
             })
             .collect();
         FileReport {
@@ -395,8 +448,9 @@ mod tests {
         ]
     }
 
+    /// Totals of a run in which every finding fails.
     pub(super) fn summary_of(reports: &[FileReport]) -> Summary {
-        let mut summary = Summary::default();
+        let mut summary = Summary::failing_on(Some(Severity::Info));
         for r in reports {
             summary.add(r);
         }
@@ -414,7 +468,9 @@ mod tests {
             let whole = render_run(format, &reports, &summary, config.rules.rules()).unwrap();
             let mut spool = Spool::new(tempfile::tempfile().unwrap(), format);
             for r in &reports {
-                spool.add(&report_entries(format, r, config.rules.rules())).unwrap();
+                spool
+                    .add(&report_entries(format, r, &summary, config.rules.rules()))
+                    .unwrap();
             }
             let (mut file, any) = spool.into_parts();
             file.seek(SeekFrom::Start(0)).unwrap();
@@ -477,10 +533,7 @@ mod tests {
             let junit = render_run(Format::Junit, reports, &summary, config.rules.rules()).unwrap();
             let junit = quick_junit::Report::deserialize_from_str(&junit).unwrap();
             assert_eq!(junit.test_suites[0].test_cases.len(), summary.files);
-            assert_eq!(
-                (junit.tests, junit.failures),
-                (summary.files, summary.files_with_findings)
-            );
+            assert_eq!((junit.tests, junit.failures), (summary.files, summary.files_failing));
         }
         let empty = render_run(Format::Json, &[], &Summary::default(), config.rules.rules()).unwrap();
         assert!(empty.contains("\"diagnostics\": []\n}"), "{empty}");

@@ -45,16 +45,17 @@ fn pascal_case(name: &str) -> String {
         .collect()
 }
 
-/// A relative URI reference for a path: forward slashes, reserved and
-/// non-ASCII bytes percent-encoded; absolute paths become `file://` URIs.
+/// A relative URI reference for a path as shown (`/` separators, quoted
+/// when it holds odd bytes): the name's own bytes, reserved and non-ASCII
+/// ones percent-encoded; absolute paths become `file://` URIs.
 pub fn path_uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
-    if path.starts_with('/') {
+    let bytes = crate::escape::path_bytes(path);
+    let bytes = bytes.strip_prefix(b"./").unwrap_or(&bytes);
+    let mut out = String::with_capacity(bytes.len());
+    if bytes.starts_with(b"/") {
         out.push_str("file://");
     }
-    for byte in path.bytes() {
+    for &byte in bytes {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
             out.push(byte as char);
         } else {

@@ -1,5 +1,6 @@
 //! `faq-format`: FAQ entries that are not questions, lack answers, or repeat.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::article::sections::normalize_heading;
@@ -86,12 +87,9 @@ fn entries(article: &Article, faq: usize) -> Vec<Entry> {
         if !is_entry(block) {
             continue;
         }
-        let next_heading = article
-            .headings
-            .iter()
-            .map(|h| h.span.start)
-            .find(|&start| start > block.span.start)
-            .unwrap_or(usize::MAX);
+        // Headings are in document order: the next one by bisection.
+        let next = article.headings.partition_point(|h| h.span.start <= block.span.start);
+        let next_heading = article.headings.get(next).map_or(usize::MAX, |h| h.span.start);
         let answered = blocks
             .get(i + 1)
             .is_some_and(|next| !is_entry(next) && next.span.start < next_heading);
@@ -121,9 +119,12 @@ fn check(cx: &Context, options: &Options, out: &mut Emitter) {
         return;
     };
     let entries = entries(article, faq);
-    let normalized: Vec<String> = entries.iter().map(|e| normalize_heading(&e.text)).collect();
+    // The first entry asked with each normalised text.
+    let mut first_asked: HashMap<String, usize> = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
-        if let Some(first) = (0..i).find(|&j| normalized[j] == normalized[i]).map(|j| &entries[j]) {
+        let first = *first_asked.entry(normalize_heading(&entry.text)).or_insert(i);
+        if first != i {
+            let first = &entries[first];
             out.emit(
                 entry.span.clone(),
                 format!("question {} repeats an earlier one in the FAQ", quoted(&entry.text)),
