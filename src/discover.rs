@@ -83,7 +83,11 @@ pub struct Selection {
 /// for the config).
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    names: Vec<(String, GlobSet)>,
+    /// Name globs as written, and all of them compiled as one set: a
+    /// walk asks about every entry it meets.
+    names: Vec<String>,
+    name_globs: Vec<globset::Glob>,
+    name_set: GlobSet,
     paths: Vec<(PathBuf, String, GlobSet)>,
 }
 
@@ -97,45 +101,63 @@ impl Patterns {
             .case_insensitive(case_insensitive)
             .build()
             .map_err(|error| format!("invalid glob \"{}\": {}", escape::line(glob), error.kind()))?;
-        let set = GlobSetBuilder::new()
-            .add(compiled)
-            .build()
-            .map_err(|error| format!("invalid glob \"{}\": {error}", escape::line(glob)))?;
         if trimmed.contains('/') {
+            let set = GlobSetBuilder::new()
+                .add(compiled)
+                .build()
+                .map_err(|error| format!("invalid glob \"{}\": {error}", escape::line(glob)))?;
             self.paths.push((base.to_path_buf(), glob.to_string(), set));
         } else {
-            self.names.push((glob.to_string(), set));
+            let mut builder = GlobSetBuilder::new();
+            for known in self.name_globs.iter().chain([&compiled]) {
+                builder.add(known.clone());
+            }
+            self.name_set = builder
+                .build()
+                .map_err(|error| format!("invalid glob \"{}\": {error}", escape::line(glob)))?;
+            self.names.push(glob.to_string());
+            self.name_globs.push(compiled);
         }
         Ok(())
     }
 
-    /// The glob that matches `path` (absolute, without `.` or `..`): a name
-    /// glob on any of its components, or a path glob on its path from the
-    /// glob's base.
-    pub fn matching(&self, path: &Path) -> Option<&str> {
-        let by_name = self.names.iter().find(|(_, set)| {
-            path.components()
-                .any(|c| matches!(c, Component::Normal(name) if set.is_match(name)))
-        });
-        if let Some((glob, _)) = by_name {
-            return Some(glob);
+    /// The name glob that matches `name`, if one does.
+    fn matching_name(&self, name: &std::ffi::OsStr) -> Option<&str> {
+        if self.names.is_empty() {
+            return None;
         }
+        let index = self.name_set.matches(name).into_iter().next()?;
+        Some(&self.names[index])
+    }
+
+    /// The path glob that matches `path`, if one does.
+    fn matching_path(&self, path: &Path) -> Option<&str> {
         self.paths
             .iter()
             .find(|(base, _, set)| path.strip_prefix(base).is_ok_and(|relative| set.is_match(relative)))
             .map(|(_, glob, _)| glob.as_str())
     }
 
+    /// The glob that matches an entry a walk meets, whose parents it has
+    /// already passed: its own name, or its path.
+    pub fn matching_entry(&self, name: &std::ffi::OsStr, path: &Path) -> Option<&str> {
+        self.matching_name(name).or_else(|| self.matching_path(path))
+    }
+
+    /// The glob that matches `path` (absolute, without `.` or `..`): a name
+    /// glob on any of its components, or a path glob on its path from the
+    /// glob's base.
+    pub fn matching(&self, path: &Path) -> Option<&str> {
+        let by_name = path.components().find_map(|c| match c {
+            Component::Normal(name) => self.matching_name(name),
+            _ => None,
+        });
+        by_name.or_else(|| self.matching_path(path))
+    }
+
     /// Whether a file's own name or path matches (for `include`).
     fn matches_file(&self, path: &Path) -> bool {
-        let name_matches = path
-            .file_name()
-            .is_some_and(|name| self.names.iter().any(|(_, set)| set.is_match(name)));
-        name_matches
-            || self
-                .paths
-                .iter()
-                .any(|(base, _, set)| path.strip_prefix(base).is_ok_and(|relative| set.is_match(relative)))
+        path.file_name().is_some_and(|name| self.matching_name(name).is_some()) || self.matching_path(path).is_some()
     }
 }
 
@@ -362,7 +384,12 @@ fn walker(
             }
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             let absolute = absolute(&filter_selection.cwd, entry.path());
-            filter_selection.exclude.patterns.matching(&absolute).is_none() && !rules.is_ignored(entry.path(), is_dir)
+            let excluded = filter_selection
+                .exclude
+                .patterns
+                .matching_entry(entry.file_name(), &absolute)
+                .is_some();
+            !excluded && !rules.is_ignored(entry.path(), is_dir)
         });
     builder.build()
 }

@@ -372,7 +372,10 @@ fn rarity(
     // looked up) are all this needs to recognise.
     let mut count = |lower: &str, counts: &mut FxHashMap<Stem, u32>| {
         seen.clear();
-        for word in crate::article::prose::words(lower) {
+        let words = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty());
+        for word in words {
             if let Some(concept) = concepts.known(word)
                 && counts.contains_key(&concept.id)
                 && !seen.contains(&concept.id)
