@@ -7,9 +7,9 @@
 
 use chrono::NaiveDate;
 
-use crate::article::ReviewOptions;
 use crate::article::credentials::{Standing, credential_key, with_standing};
 use crate::article::sections::{heading_matches, normalize_heading};
+use crate::article::{InputFormat, ReviewOptions};
 
 /// Everything a rule may read besides the article.
 #[derive(Debug, Clone)]
@@ -21,9 +21,19 @@ pub struct Options {
     pub readability: Readability,
     /// How review metadata is read (extra front matter keys, date order).
     pub reading: ReviewOptions,
+    /// The reader to use whatever the file name (`--input-format`); `None`
+    /// picks it by the path's extension, Markdown when it names none.
+    pub input_format: Option<InputFormat>,
 }
 
 impl Options {
+    /// The reader for the file at `path`.
+    pub fn input_format_for(&self, path: &str) -> InputFormat {
+        self.input_format
+            .or_else(|| InputFormat::from_path(path))
+            .unwrap_or(InputFormat::Markdown)
+    }
+
     /// The shipped defaults, judging dates against `today`.
     pub fn new(today: NaiveDate) -> Self {
         Options {
@@ -32,6 +42,7 @@ impl Options {
             review: ReviewPolicy::default(),
             readability: Readability::default(),
             reading: ReviewOptions::default(),
+            input_format: None,
         }
     }
 
