@@ -112,7 +112,8 @@ impl<'a> Builder<'a> {
     }
 
     fn flush(&mut self) {
-        if let Some(block) = self.current.take().filter(|b| !b.text.is_empty()) {
+        if let Some(mut block) = self.current.take().filter(|b| !b.text.is_empty()) {
+            block.bold = block.kind == BlockKind::Paragraph && is_bold_line(&self.source[block.span.clone()]);
             self.parts.blocks.push(block);
         }
     }
@@ -407,6 +408,22 @@ impl<'a> Builder<'a> {
         }
         only_comments
     }
+}
+
+/// A paragraph that is one bold span (HTML comments aside).
+fn is_bold_line(source: &str) -> bool {
+    let start = source.trim_start();
+    if !(start.starts_with("**") || start.starts_with("__") || start.starts_with("<!--")) {
+        return false;
+    }
+    let mut text = source.to_string();
+    while let Some(start) = text.find("<!--") {
+        let end = text[start..].find("-->").map_or(text.len(), |e| start + e + 3);
+        text.replace_range(start..end, "");
+    }
+    let text = text.trim();
+    (text.starts_with("**") && text.ends_with("**") && text.len() > 4)
+        || (text.starts_with("__") && text.ends_with("__") && text.len() > 4)
 }
 
 /// True when a list item's source holds only its marker (and maybe a task
