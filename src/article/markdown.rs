@@ -13,13 +13,33 @@ use crate::article::{
 /// Reads a Markdown article.
 pub(crate) fn parse<'a>(source: &'a str, review_options: &ReviewOptions) -> Article<'a> {
     let split = front_matter::split(source);
-    let mut builder = Builder::new(source, split.body_start);
+    read(source, source, split, Vec::new(), review_options)
+}
+
+/// Reads `markdown`, a copy of `source` with the same byte offsets in
+/// which another reader (MDX) blanked what is not Markdown, and builds the
+/// article over `source`. `comments` are comments that reader found.
+pub(crate) fn read<'a>(
+    source: &'a str,
+    markdown: &str,
+    split: front_matter::FrontMatterSplit,
+    comments: Vec<Comment>,
+    review_options: &ReviewOptions,
+) -> Article<'a> {
+    debug_assert_eq!(source.len(), markdown.len());
+    let mut builder = Builder::new(markdown, split.body_start);
     builder.walk();
-    builder.parts.finish(source, split, review_options)
+    let mut parts = builder.parts;
+    if !comments.is_empty() {
+        parts.comments.extend(comments);
+        parts.comments.sort_by_key(|c| c.span.start);
+    }
+    parts.finish(source, split, review_options)
 }
 
 /// Walks pulldown-cmark's events, collecting the article's parts.
 struct Builder<'a> {
+    /// The text parsed: the article, or its copy with non-Markdown blanked.
     source: &'a str,
     /// Where the body starts: the parser sees only the body.
     base: usize,
