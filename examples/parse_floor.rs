@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 fn main() {
     let paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
-    let inputs: Vec<medlint::discover::Input> = medlint::discover::discover(paths, Vec::new()).collect();
+    let inputs: Vec<medlint::discover::Input> =
+        medlint::discover::discover(paths, Vec::new(), Default::default()).collect();
     let events: usize = inputs
         .par_iter()
         .map(|input| match input {

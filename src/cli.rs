@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::article::InputFormat;
 use crate::article::review::Field;
 use crate::config::{self, Config};
 use crate::diagnostic::Severity;
@@ -32,7 +33,7 @@ pub const EXIT_ERROR: i32 = 2;
 #[command(
     name = "medlint",
     version,
-    about = "A linter for consumer health articles written in Markdown"
+    about = "A linter for consumer health articles in Markdown, MDX, HTML or plain text"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -83,6 +84,26 @@ enum FailOn {
     Never,
 }
 
+/// `--input-format`: the reader for every input, whatever its name.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum InputFormatArg {
+    Md,
+    Mdx,
+    Html,
+    Txt,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(format: InputFormatArg) -> Self {
+        match format {
+            InputFormatArg::Md => InputFormat::Markdown,
+            InputFormatArg::Mdx => InputFormat::Mdx,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Txt => InputFormat::PlainText,
+        }
+    }
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -104,9 +125,12 @@ struct CheckArgs {
     /// The date to judge reviews against (default: $MEDLINT_TODAY, else today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
-    /// Name to report for standard input
+    /// Name to report for standard input; its extension picks the reader
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
+    /// Read every input in this format, whatever its extension
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormatArg>,
     /// Print only the diagnostics, without the summary line
     #[arg(long, short)]
     quiet: bool,
@@ -277,6 +301,9 @@ impl CheckArgs {
             .rules
             .select(&self.select, &self.ignore)
             .map_err(Failure::Usage)?;
+        if let Some(format) = self.input_format {
+            config.options.input_format = Some(format.into());
+        }
         for mapping in &self.front_matter_key {
             let (key, field) = mapping
                 .split_once('=')
@@ -404,7 +431,13 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.
-    for (n, chunk) in in_chunks(discover::discover(args.paths.clone(), args.exclude.clone())).enumerate() {
+    for (n, chunk) in in_chunks(discover::discover(
+        args.paths.clone(),
+        args.exclude.clone(),
+        run.config.files.clone(),
+    ))
+    .enumerate()
+    {
         // The packs' shared search compiles beside the first files' parsing
         // and rules, not before their pack rules.
         let lint_chunk = || -> Vec<_> {
@@ -513,7 +546,7 @@ fn init(path: &std::path::Path) -> Result<i32, Failure> {
 /// Decodes a file as UTF-8 (a byte order mark is allowed), or says why not.
 fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.contains(&0) {
-        return Err("looks like a binary file (it contains NUL bytes), not a Markdown article".to_string());
+        return Err("looks like a binary file (it contains NUL bytes), not an article".to_string());
     }
     String::from_utf8(bytes.to_vec()).map_err(|error| {
         let at = error.utf8_error().valid_up_to();

@@ -1,9 +1,11 @@
 //! Turns the paths on the command line into the list of articles to lint.
 //!
 //! Directories are walked with the `ignore` crate (so `.gitignore`,
-//! `.ignore` and hidden files are respected) and yield `.md`/`.markdown`
-//! files; a file named explicitly is always linted. Results keep the order of
-//! the arguments, each directory's files sorted, so output is stable.
+//! `.ignore` and hidden files are respected) and yield articles (`.md`,
+//! `.markdown`, `.mdx`, `.html`, `.htm`, and what the config's `[files]`
+//! adds, such as `.txt`); a file named explicitly is always linted. Results
+//! keep the order of the arguments, each directory's files sorted, so
+//! output is stable.
 
 use std::path::{Path, PathBuf};
 
@@ -16,18 +18,53 @@ pub enum Input {
     Error(PathBuf, String),
 }
 
-pub fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+/// Extensions a directory walk always yields. Plain text (`.txt`) is not
+/// among them, so that a folder's `LICENSE.txt` is not linted by surprise.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "html", "htm"];
+
+/// Which files a directory walk yields: the article extensions and what the
+/// config's `[files]` table adds.
+#[derive(Debug, Clone, Default)]
+pub struct FileSelection {
+    /// Further extensions, lowercase, without the dot (`txt`).
+    pub extensions: Vec<String>,
+    /// Globs of further files, matched against the path relative to `base`
+    /// (the config file's directory) and against the path as walked.
+    pub include: Option<globset::GlobSet>,
+    pub base: PathBuf,
+}
+
+impl FileSelection {
+    pub fn selects(&self, path: &Path) -> bool {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let known = ARTICLE_EXTENSIONS
+            .iter()
+            .copied()
+            .chain(self.extensions.iter().map(String::as_str))
+            .any(|e| e.eq_ignore_ascii_case(extension));
+        if !extension.is_empty() && known {
+            return true;
+        }
+        let Some(include) = &self.include else {
+            return false;
+        };
+        let walked = path.strip_prefix(".").unwrap_or(path);
+        let absolute = std::env::current_dir().map(|cwd| cwd.join(path)).unwrap_or_default();
+        include.is_match(walked)
+            || absolute
+                .strip_prefix(&self.base)
+                .is_ok_and(|relative| include.is_match(relative))
+    }
 }
 
 /// Expands `paths` (`-` is standard input) into inputs, in order, one at a
-/// time: a directory is walked as the inputs are taken, not before.
-pub fn discover(paths: Vec<PathBuf>, exclude: Vec<String>) -> Discovery {
+/// time: a directory is walked as the inputs are taken, not before, for
+/// the files `selection` picks.
+pub fn discover(paths: Vec<PathBuf>, exclude: Vec<String>, selection: FileSelection) -> Discovery {
     Discovery {
         paths: paths.into_iter(),
         exclude,
+        selection,
         walk: None,
     }
 }
@@ -37,6 +74,7 @@ pub fn discover(paths: Vec<PathBuf>, exclude: Vec<String>) -> Discovery {
 pub struct Discovery {
     paths: std::vec::IntoIter<PathBuf>,
     exclude: Vec<String>,
+    selection: FileSelection,
     /// The directory being walked, and its walk.
     walk: Option<(PathBuf, ignore::Walk)>,
 }
@@ -50,7 +88,7 @@ impl Iterator for Discovery {
                 match walk.next() {
                     Some(Ok(entry)) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
-                        if is_file && is_markdown(entry.path()) {
+                        if is_file && self.selection.selects(entry.path()) {
                             return Some(Input::File(entry.into_path()));
                         }
                     }

@@ -19,6 +19,7 @@ use toml::de::DeValue;
 use crate::article::dates::DateOrder;
 use crate::article::review::Field;
 use crate::diagnostic::Severity;
+use crate::discover::FileSelection;
 use crate::options::{Options, RequiredSection, default_sections};
 use crate::rules::{Override, RuleSet};
 use crate::suggest::hint;
@@ -27,11 +28,13 @@ use crate::toml_file::{FileError, TomlFile, Value};
 /// File names looked for, in order, in each directory.
 pub const FILE_NAMES: [&str; 2] = ["medlint.toml", ".medlint.toml"];
 
-/// What a run is configured with: the settings rules read, and the rules.
+/// What a run is configured with: the settings rules read, the rules, and
+/// which files a directory walk picks.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub options: Options,
     pub rules: RuleSet,
+    pub files: FileSelection,
 }
 
 impl Config {
@@ -40,6 +43,7 @@ impl Config {
         Config {
             options: Options::new(today),
             rules: RuleSet::new(),
+            files: FileSelection::default(),
         }
     }
 
@@ -76,6 +80,7 @@ impl Config {
                 "dates" => loader.dates(value, &mut self.options)?,
                 "readability" => loader.readability(value, &mut self.options)?,
                 "overrides" => loader.overrides(value, &mut self.rules)?,
+                "files" => loader.files(value, &mut self.files)?,
                 _ => return Err(file.unknown_key(key, "", TOP_KEYS)),
             }
         }
@@ -101,6 +106,7 @@ const TOP_KEYS: &[&str] = &[
     "dates",
     "readability",
     "overrides",
+    "files",
 ];
 
 /// Reads the tables of one config file.
@@ -336,6 +342,53 @@ impl Loader<'_> {
                         .file
                         .unknown_key(key, " in [readability]", &["max-grade", "max-words"]));
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// `[files]`: further files a directory walk picks, by extension
+    /// (`extensions = ["txt"]`) or glob relative to the config file
+    /// (`include = ["exports/**/*.txt"]`).
+    fn files(&self, value: &Value<'_>, files: &mut FileSelection) -> Result<(), FileError> {
+        files.base = self.file.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if files.base.as_os_str().is_empty() {
+            files.base = PathBuf::from(".");
+        }
+        if let Ok(base) = std::fs::canonicalize(&files.base) {
+            files.base = base;
+        }
+        for (key, value) in self.file.table(value, "[files]")? {
+            match key.get_ref().as_ref() {
+                "extensions" => {
+                    for (extension, span) in self.file.strings(value, "files.extensions")? {
+                        let extension = extension.trim().trim_start_matches('.').to_ascii_lowercase();
+                        if extension.is_empty() || extension.contains(['/', '*']) {
+                            return Err(self.error(
+                                span,
+                                format!("\"{extension}\" is not a file extension"),
+                                Some(
+                                    "write extensions without a dot, such as \"txt\"; use `include` for globs"
+                                        .to_string(),
+                                ),
+                            ));
+                        }
+                        files.extensions.push(extension);
+                    }
+                }
+                "include" => {
+                    let mut globs = globset::GlobSetBuilder::new();
+                    for (glob, span) in self.file.strings(value, "files.include")? {
+                        let pattern = globset::Glob::new(&glob)
+                            .map_err(|e| self.error(span, format!("invalid glob \"{glob}\": {}", e.kind()), None))?;
+                        globs.add(pattern);
+                    }
+                    let set = globs
+                        .build()
+                        .map_err(|e| self.error(value.span(), format!("invalid globs: {e}"), None))?;
+                    files.include = Some(set);
+                }
+                _ => return Err(self.file.unknown_key(key, " in [files]", &["extensions", "include"])),
             }
         }
         Ok(())
