@@ -1,6 +1,8 @@
 //! The fixture harness: `fixtures/<rule>/fail.md` marks each line that must
 //! fire with `<!-- expect: RULE -->`, and `fixtures/<rule>/pass.md` must be
-//! silent for that rule. A missing or an extra finding fails.
+//! silent for that rule. A missing or an extra finding fails. A rule whose
+//! behaviour depends on the format also has `fail.html`, `fail.mdx` or
+//! `fail.txt` (and `pass.*`), read by the reader their extension names.
 //!
 //! Marker forms:
 //! * `text <!-- expect: a, b -->`: line of the marker;
@@ -90,12 +92,24 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// `dir`'s fixture files named `stem` (`fail` or `pass`), in every format.
+fn fixture_files(dir: &Path, stem: &str) -> Vec<PathBuf> {
+    ["md", "mdx", "html", "txt"]
+        .iter()
+        .map(|extension| dir.join(format!("{stem}.{extension}")))
+        .filter(|path| path.is_file())
+        .collect()
+}
+
 #[test]
 fn fail_fixtures_fire_exactly_where_marked() {
     let mut failures = Vec::new();
-    for dir in rule_dirs() {
+    for (dir, path) in rule_dirs().into_iter().flat_map(|dir| {
+        fixture_files(&dir, "fail")
+            .into_iter()
+            .map(move |path| (dir.clone(), path))
+    }) {
         let rule = dir.file_name().unwrap().to_string_lossy().to_string();
-        let path = dir.join("fail.md");
         let source = read(&path);
         let expected = expectations(&source);
         assert!(
@@ -122,9 +136,12 @@ fn fail_fixtures_fire_exactly_where_marked() {
 #[test]
 fn pass_fixtures_are_silent_for_their_rule() {
     let mut failures = Vec::new();
-    for dir in rule_dirs() {
+    for (dir, path) in rule_dirs().into_iter().flat_map(|dir| {
+        fixture_files(&dir, "pass")
+            .into_iter()
+            .map(move |path| (dir.clone(), path))
+    }) {
         let rule = dir.file_name().unwrap().to_string_lossy().to_string();
-        let path = dir.join("pass.md");
         let source = read(&path);
         let found = actual(&path, &source, std::slice::from_ref(&rule));
         if !found.is_empty() {
@@ -174,8 +191,7 @@ fn markers_are_parsed_in_all_three_forms() {
 fn messages_and_help_follow_the_house_style() {
     let mut checked = 0;
     for dir in rule_dirs() {
-        for file in ["fail.md", "pass.md"] {
-            let path = dir.join(file);
+        for path in [fixture_files(&dir, "fail"), fixture_files(&dir, "pass")].concat() {
             let source = read(&path);
             for d in lint(&source, &path.display().to_string()) {
                 checked += 1;

@@ -253,6 +253,8 @@ struct Builder<'a> {
     tables: Vec<OpenTable>,
     /// Text of a JSON-LD script or the page title being read.
     raw_text: Option<Range<usize>>,
+    /// The level of the last `h1`-`h6`: a `summary` is an entry below it.
+    section_level: u8,
     /// The first `main` and the first `article` outside chrome.
     main: Option<Range<usize>>,
     article: Option<Range<usize>>,
@@ -281,6 +283,7 @@ impl<'a> Builder<'a> {
             texts: 0,
             tables: Vec::new(),
             raw_text: None,
+            section_level: 1,
             main: None,
             article: None,
             body_start: None,
@@ -745,7 +748,10 @@ impl Builder<'_> {
                     }
                 }
             }
-            Started::Heading(level) => self.end_heading(level, open.start..end),
+            Started::Heading(level) => {
+                self.section_level = level;
+                self.end_heading(level, open.start..end);
+            }
             Started::Summary { headings_before } => self.end_summary(headings_before, open.start..end),
             Started::List(list) => self.parts.lists[list].span.end = end,
             Started::Item {
@@ -812,14 +818,13 @@ impl Builder<'_> {
     }
 
     /// A `summary` is an FAQ entry: a heading one level below the last
-    /// heading, unless it held a heading of its own.
+    /// `h1`-`h6`, unless it held a heading of its own.
     fn end_summary(&mut self, headings_before: usize, span: Range<usize>) {
         let has_text = self.current.as_ref().is_some_and(|b| !b.block.text.trim().is_empty());
         if self.parts.headings.len() != headings_before || !has_text {
             return;
         }
-        let level = self.parts.headings.last().map_or(2, |h| (h.level + 1).min(6));
-        self.end_heading(level, span);
+        self.end_heading((self.section_level + 1).min(6), span);
     }
 
     fn end_cell(&mut self, header: bool, span: Range<usize>) {
