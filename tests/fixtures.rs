@@ -218,3 +218,81 @@ fn messages_and_help_follow_the_house_style() {
     }
     assert!(checked > 100, "only {checked} diagnostics checked");
 }
+
+/// Every finding of every rule, by line, as markers would list them.
+fn all_findings(path: &Path, source: &str) -> Expectations {
+    let index = LineIndex::new(source);
+    let mut found = Expectations::new();
+    for diagnostic in lint(source, &path.display().to_string()) {
+        let line = index.position(diagnostic.span.start).line;
+        *found.entry((line, diagnostic.rule.to_string())).or_default() += 1;
+    }
+    found
+}
+
+/// `fixtures/readers-eval/` holds whole pages in HTML, MDX and plain text
+/// with planted defects, each marked: every rule's findings must be
+/// exactly the marked ones, and a page without markers must be silent.
+#[test]
+fn reader_eval_pages_fire_exactly_where_marked() {
+    let dir = fixtures_dir().join("readers-eval");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "mdx" || e == "txt"))
+        .collect();
+    pages.sort();
+    let formats: std::collections::BTreeSet<_> = pages
+        .iter()
+        .filter_map(|p| p.extension())
+        .map(|e| e.to_os_string())
+        .collect();
+    assert_eq!(formats.len(), 3, "pages in every new format: {pages:?}");
+    let clean = pages.iter().filter(|p| expectations(&read(p)).is_empty()).count();
+    assert!(clean >= 3, "a clean page per format, found {clean}");
+    let mut failures = Vec::new();
+    for path in &pages {
+        let source = read(path);
+        let (expected, found) = (expectations(&source), all_findings(path, &source));
+        if expected != found {
+            failures.push(format!(
+                "{}:\n  expected {expected:?}\n  found    {found:?}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The findings of a file as (rule, message), whatever their lines.
+fn rule_messages(path: &Path) -> Vec<(String, String)> {
+    let source = read(path);
+    let mut found: Vec<(String, String)> = lint(&source, &path.display().to_string())
+        .into_iter()
+        .map(|d| (d.rule.to_string(), d.message))
+        .collect();
+    found.sort();
+    found
+}
+
+/// One article as Markdown, as an HTML page and as a plain-text copy:
+/// every reader builds the same article, so the findings are the same.
+#[test]
+fn the_same_article_in_every_format_gets_the_same_findings() {
+    let dir = fixtures_dir().join("readers-eval/same-article");
+    let markdown = rule_messages(&dir.join("bee-stings.md"));
+    assert!(
+        markdown.len() >= 8,
+        "the article should exercise many rules: {markdown:?}"
+    );
+    for other in ["bee-stings.html", "bee-stings.txt"] {
+        assert_eq!(rule_messages(&dir.join(other)), markdown, "{other}");
+    }
+    // The example article's HTML page, with its site chrome, JSON-LD and
+    // details/summary FAQ, reads like its Markdown.
+    let articles = fixtures_dir().join("articles");
+    assert_eq!(
+        rule_messages(&articles.join("laser-resurfacing-guide.html")),
+        rule_messages(&articles.join("laser-resurfacing-guide.md"))
+    );
+}

@@ -13,26 +13,39 @@ use crate::article::{
 /// Reads a Markdown article.
 pub(crate) fn parse<'a>(source: &'a str, review_options: &ReviewOptions) -> Article<'a> {
     let split = front_matter::split(source);
-    read(source, source, split, Vec::new(), review_options)
+    read(source, source, split, Blanked::default(), review_options)
+}
+
+/// What a reader that blanks non-Markdown text (MDX) found in it.
+#[derive(Debug, Default)]
+pub(crate) struct Blanked {
+    /// Comments, such as MDX's `{/* … */}`.
+    pub comments: Vec<Comment>,
+    /// Where blanked content starts (a JSX component renders something).
+    pub content_starts: Vec<usize>,
 }
 
 /// Reads `markdown`, a copy of `source` with the same byte offsets in
 /// which another reader (MDX) blanked what is not Markdown, and builds the
-/// article over `source`. `comments` are comments that reader found.
+/// article over `source`.
 pub(crate) fn read<'a>(
     source: &'a str,
     markdown: &str,
     split: front_matter::FrontMatterSplit,
-    comments: Vec<Comment>,
+    blanked: Blanked,
     review_options: &ReviewOptions,
 ) -> Article<'a> {
     debug_assert_eq!(source.len(), markdown.len());
     let mut builder = Builder::new(markdown, split.body_start);
     builder.walk();
     let mut parts = builder.parts;
-    if !comments.is_empty() {
-        parts.comments.extend(comments);
+    if !blanked.comments.is_empty() {
+        parts.comments.extend(blanked.comments);
         parts.comments.sort_by_key(|c| c.span.start);
+    }
+    if !blanked.content_starts.is_empty() {
+        parts.content_starts.extend(blanked.content_starts);
+        parts.content_starts.sort_unstable();
     }
     parts.finish(source, split, review_options)
 }

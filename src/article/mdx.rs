@@ -10,7 +10,8 @@
 
 use std::ops::Range;
 
-use crate::article::{Article, Comment, ReviewOptions, front_matter, markdown};
+use crate::article::markdown::{self, Blanked};
+use crate::article::{Article, Comment, ReviewOptions, front_matter};
 
 /// Scanning for the end of a tag or expression may look at most this many
 /// bytes per byte of the file in all: hostile text (`{{{{…`) cannot make
@@ -21,14 +22,15 @@ const SCAN_BUDGET_PER_BYTE: usize = 16;
 pub(crate) fn parse<'a>(source: &'a str, review_options: &ReviewOptions) -> Article<'a> {
     let split = front_matter::split(source);
     let prepared = blank_non_markdown(source, split.body_start);
-    markdown::read(source, &prepared.markdown, split, prepared.comments, review_options)
+    markdown::read(source, &prepared.markdown, split, prepared.found, review_options)
 }
 
-/// The file with ESM, JSX and expressions blanked, and the comments found
-/// in expressions.
+/// The file with ESM, JSX and expressions blanked, and what was found in
+/// them: comments, and components, which are content (a section holding
+/// only `<FAQ … />` is not empty).
 struct Prepared {
     markdown: String,
-    comments: Vec<Comment>,
+    found: Blanked,
 }
 
 fn blank_non_markdown(source: &str, body_start: usize) -> Prepared {
@@ -36,7 +38,7 @@ fn blank_non_markdown(source: &str, body_start: usize) -> Prepared {
         source,
         bytes: source.as_bytes(),
         blanks: Vec::new(),
-        comments: Vec::new(),
+        found: Blanked::default(),
         budget: source.len().saturating_mul(SCAN_BUDGET_PER_BYTE),
     };
     scanner.scan(body_start);
@@ -52,7 +54,7 @@ fn blank_non_markdown(source: &str, body_start: usize) -> Prepared {
         // Blanked ranges start and end at ASCII bytes, and every byte in
         // them becomes a space or stays a line break: still UTF-8.
         markdown: String::from_utf8(markdown).unwrap_or_else(|_| source.to_string()),
-        comments: scanner.comments,
+        found: scanner.found,
     }
 }
 
@@ -61,7 +63,7 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     /// Ranges to blank.
     blanks: Vec<Range<usize>>,
-    comments: Vec<Comment>,
+    found: Blanked,
     /// Bytes the tag and expression scans may still look at.
     budget: usize,
 }
@@ -187,6 +189,9 @@ impl Scanner<'_> {
         }
         match self.jsx_tag_end(at) {
             Some(end) => {
+                if self.bytes.get(at + 1) != Some(&b'/') {
+                    self.found.content_starts.push(at);
+                }
                 self.blanks.push(at..end);
                 end
             }
@@ -234,11 +239,12 @@ impl Scanner<'_> {
             return at + 1;
         };
         let inner = self.source[at + 1..end - 1].trim();
-        if let Some(text) = inner.strip_prefix("/*").and_then(|t| t.strip_suffix("*/")) {
-            self.comments.push(Comment {
+        match inner.strip_prefix("/*").and_then(|t| t.strip_suffix("*/")) {
+            Some(text) => self.found.comments.push(Comment {
                 text: text.trim().to_string(),
                 span: at..end,
-            });
+            }),
+            None => self.found.content_starts.push(at),
         }
         self.blanks.push(at..end);
         end
@@ -364,6 +370,8 @@ mod tests {
     fn self_closing_props_and_expression_comments() {
         let source = "# T\n\n<FAQ items={[\n  { q: \"Is it safe?\", a: \"Yes {mostly}\" },\n]} />\n\n{/* medlint-disable empty-section */}\n\n## Empty\n";
         let article = read(source);
+        // The component is content: the heading above it is not empty.
+        assert!(article.has_content_in(3..20));
         assert_eq!(article.comments.len(), 1);
         assert_eq!(article.comments[0].text, "medlint-disable empty-section");
         let texts: Vec<_> = article.blocks.iter().map(|b| b.text.as_str()).collect();
