@@ -156,6 +156,11 @@ fn name_hash(name: &[u8]) -> u64 {
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(name)
 }
 
+/// How far down the stack of open elements an end tag or an implied end
+/// is looked for: real pages nest far less, and hostile ones (a hundred
+/// thousand unclosed `<div>`s) cannot make each tag cost the whole stack.
+const SEARCH_DEPTH: usize = 512;
+
 /// An element still open, and what closing it must finish.
 #[derive(Debug)]
 struct Open {
@@ -255,10 +260,42 @@ struct Builder<'a> {
     raw_text: Option<Range<usize>>,
     /// The level of the last `h1`-`h6`: a `summary` is an entry below it.
     section_level: u8,
+    /// Counts of open elements the reader asks about for every block and
+    /// text run, kept here so that deep nesting costs nothing.
+    depths: Depths,
+    /// Open tables and cells, innermost last (`true` for a cell).
+    table_parts: Vec<bool>,
+    /// Open lists, innermost last, as indexes into `parts.lists`.
+    open_lists: Vec<usize>,
     /// The first `main` and the first `article` outside chrome.
     main: Option<Range<usize>>,
     article: Option<Range<usize>>,
     body_start: Option<usize>,
+}
+
+/// How many elements of a kind are open.
+#[derive(Debug, Default)]
+struct Depths {
+    items: usize,
+    bold: usize,
+    /// `article`, `main` and `section`.
+    sectioning: usize,
+}
+
+impl Depths {
+    fn count(&mut self, tag: Tag, opened: bool) {
+        let counter = match tag {
+            Tag::Li => &mut self.items,
+            Tag::Bold => &mut self.bold,
+            Tag::Article | Tag::Main | Tag::Section => &mut self.sectioning,
+            _ => return,
+        };
+        if opened {
+            *counter += 1;
+        } else {
+            *counter = counter.saturating_sub(1);
+        }
+    }
 }
 
 /// The block whose text is being read.
@@ -284,6 +321,9 @@ impl<'a> Builder<'a> {
             tables: Vec::new(),
             raw_text: None,
             section_level: 1,
+            depths: Depths::default(),
+            table_parts: Vec::new(),
+            open_lists: Vec::new(),
             main: None,
             article: None,
             body_start: None,
@@ -347,9 +387,7 @@ impl<'a> Builder<'a> {
     /// True when an `article`, `main` or `section` is open: a `header` or
     /// `footer` there belongs to it, not to the page.
     fn in_sectioning(&self) -> bool {
-        self.stack
-            .iter()
-            .any(|open| matches!(open.tag, Tag::Article | Tag::Main | Tag::Section))
+        self.depths.sectioning > 0
     }
 
     fn start_tag(&mut self, pending: PendingTag, end: usize) {
@@ -400,6 +438,7 @@ impl<'a> Builder<'a> {
         if skips {
             self.skipping += 1;
         }
+        self.depths.count(tag, true);
         self.stack.push(Open {
             tag,
             start: pending.start,
@@ -496,6 +535,7 @@ impl<'a> Builder<'a> {
             Tag::Li => self.open_item(start),
             Tag::Table => {
                 self.mark_content(start);
+                self.table_parts.push(false);
                 self.tables.push(OpenTable {
                     table: Table::new(start..start),
                     rows: Vec::new(),
@@ -512,6 +552,7 @@ impl<'a> Builder<'a> {
             Tag::Tr => self.open_row(),
             Tag::Cell => {
                 self.start_block(BlockKind::TableCell, start);
+                self.table_parts.push(true);
                 Started::Cell {
                     header: pending.name == b"th",
                 }
@@ -522,7 +563,7 @@ impl<'a> Builder<'a> {
     }
 
     fn block_kind(&self) -> BlockKind {
-        if self.stack.iter().any(|open| open.tag == Tag::Li) {
+        if self.depths.items > 0 {
             BlockKind::ListItem
         } else if self.quote_depth > 0 {
             BlockKind::BlockQuote
@@ -568,24 +609,17 @@ impl<'a> Builder<'a> {
 
     fn open_list(&mut self, start: usize) -> Started {
         self.mark_content(start);
-        let depth = self
-            .stack
-            .iter()
-            .filter(|open| matches!(open.started, Started::List(_)))
-            .count();
         self.parts.lists.push(List {
             span: start..start,
-            depth,
+            depth: self.open_lists.len(),
             items: Vec::new(),
         });
+        self.open_lists.push(self.parts.lists.len() - 1);
         Started::List(self.parts.lists.len() - 1)
     }
 
     fn open_item(&mut self, start: usize) -> Started {
-        let list = self.stack.iter().rev().find_map(|open| match open.started {
-            Started::List(list) => Some(list),
-            _ => None,
-        });
+        let list = self.open_lists.last().copied();
         self.start_block(BlockKind::ListItem, start);
         let Some(list) = list else {
             return Started::Nothing;
@@ -639,17 +673,14 @@ impl<'a> Builder<'a> {
 impl Builder<'_> {
     /// True when the innermost open table part is a cell.
     fn in_cell(&self) -> bool {
-        self.stack
-            .iter()
-            .rev()
-            .find(|open| matches!(open.tag, Tag::Cell | Tag::Table))
-            .is_some_and(|open| open.tag == Tag::Cell)
+        self.table_parts.last() == Some(&true)
     }
 
     /// The index of the innermost open element matching `wanted`, looking
-    /// down the stack no further than an element `stops` at.
+    /// down the stack no further than an element `stops` at, nor further
+    /// than [`SEARCH_DEPTH`] elements.
     fn find_open(&self, wanted: impl Fn(Tag) -> bool, stops: impl Fn(Tag) -> bool) -> Option<usize> {
-        for (index, open) in self.stack.iter().enumerate().rev() {
+        for (index, open) in self.stack.iter().enumerate().rev().take(SEARCH_DEPTH) {
             if wanted(open.tag) {
                 return Some(index);
             }
@@ -687,6 +718,11 @@ impl Builder<'_> {
         if closes_paragraph && let Some(index) = self.find_open(|t| t == Tag::P, |t| !t.is_inline()) {
             self.close_to(index, at);
         }
+        // A block inside a heading means the heading was never closed: a
+        // page's text does not all belong to its last heading.
+        if closes_paragraph && let Some(index) = self.find_open(|t| matches!(t, Tag::Heading(_)), |t| !t.is_inline()) {
+            self.close_to(index, at);
+        }
     }
 
     /// Closes the open elements from the top of the stack down to `index`,
@@ -707,7 +743,7 @@ impl Builder<'_> {
             (Tag::Heading(_), Tag::Heading(_)) => true,
             (a, b) => a == b,
         };
-        let Some(index) = self.stack.iter().rposition(|open| matches(open.tag)) else {
+        let Some(index) = self.find_open(matches, |_| false) else {
             return;
         };
         self.close_to(index + 1, span.start);
@@ -721,6 +757,7 @@ impl Builder<'_> {
         if open.skips {
             self.skipping -= 1;
         }
+        self.depths.count(open.tag, false);
         match open.started {
             Started::Nothing => {}
             Started::JsonLd => {
@@ -753,7 +790,10 @@ impl Builder<'_> {
                 self.end_heading(level, open.start..end);
             }
             Started::Summary { headings_before } => self.end_summary(headings_before, open.start..end),
-            Started::List(list) => self.parts.lists[list].span.end = end,
+            Started::List(list) => {
+                self.parts.lists[list].span.end = end;
+                self.open_lists.pop();
+            }
             Started::Item {
                 list,
                 item,
@@ -770,13 +810,19 @@ impl Builder<'_> {
                     self.parts.quotes[index].end = end;
                 }
             }
-            Started::Table => self.end_table(end),
+            Started::Table => {
+                self.table_parts.pop();
+                self.end_table(end);
+            }
             Started::Row => {
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
                     row.end = end;
                 }
             }
-            Started::Cell { header } => self.end_cell(header, open.start..end),
+            Started::Cell { header } => {
+                self.table_parts.pop();
+                self.end_cell(header, open.start..end);
+            }
             Started::Link { index, text_start } => {
                 let text = self
                     .current
@@ -920,7 +966,7 @@ impl Builder<'_> {
             let kind = self.block_kind();
             self.start_block(kind, span.start + lead);
         }
-        let in_bold = self.stack.iter().any(|open| open.tag == Tag::Bold);
+        let in_bold = self.depths.bold > 0;
         let Some(open) = self.current.as_mut() else { return };
         if open.block.text.is_empty() && open.block.kind != BlockKind::Heading {
             self.parts.content_starts.push(open.block.span.start);
