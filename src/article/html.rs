@@ -213,7 +213,9 @@ enum Started {
 /// reader cares about.
 #[derive(Debug, Default)]
 struct PendingTag {
-    name: Vec<u8>,
+    tag: Option<Tag>,
+    /// A `thead` (among table sections) or a `th` (among cells).
+    heads: bool,
     start: usize,
     attribute: Vec<u8>,
     hidden: bool,
@@ -333,14 +335,17 @@ impl<'a> Builder<'a> {
     fn event(&mut self, event: CallbackEvent<'_>, span: Range<usize>) {
         match event {
             CallbackEvent::OpenStartTag { name } => {
+                // The tokenizer lowercases tag and attribute names.
                 self.pending = PendingTag {
-                    name: name.to_ascii_lowercase(),
+                    tag: Some(Tag::of(name)),
+                    heads: name == b"thead" || name == b"th",
                     start: span.start,
                     ..PendingTag::default()
                 };
             }
             CallbackEvent::AttributeName { name } => {
-                self.pending.attribute = name.to_ascii_lowercase();
+                self.pending.attribute.clear();
+                self.pending.attribute.extend_from_slice(name);
                 if name.eq_ignore_ascii_case(b"hidden") {
                     self.pending.hidden = true;
                 }
@@ -350,7 +355,7 @@ impl<'a> Builder<'a> {
                 let pending = std::mem::take(&mut self.pending);
                 self.start_tag(pending, span.end);
             }
-            CallbackEvent::EndTag { name } => self.end_tag(Tag::of(&name.to_ascii_lowercase()), span),
+            CallbackEvent::EndTag { name } => self.end_tag(Tag::of(name), span),
             CallbackEvent::String { value } => self.text(value, span),
             CallbackEvent::Comment { value } => self.parts.comments.push(Comment {
                 text: String::from_utf8_lossy(value).trim().to_string(),
@@ -391,7 +396,7 @@ impl<'a> Builder<'a> {
     }
 
     fn start_tag(&mut self, pending: PendingTag, end: usize) {
-        let mut tag = Tag::of(&pending.name);
+        let Some(mut tag) = pending.tag else { return };
         match pending.role.as_deref() {
             Some("main") if !tag.is_void() => tag = Tag::Main,
             Some("article") if !tag.is_void() => tag = Tag::Article,
@@ -545,7 +550,7 @@ impl<'a> Builder<'a> {
             }
             Tag::TableSection => {
                 if let Some(table) = self.tables.last_mut() {
-                    table.in_head = pending.name == b"thead";
+                    table.in_head = pending.heads;
                 }
                 Started::Nothing
             }
@@ -553,9 +558,7 @@ impl<'a> Builder<'a> {
             Tag::Cell => {
                 self.start_block(BlockKind::TableCell, start);
                 self.table_parts.push(true);
-                Started::Cell {
-                    header: pending.name == b"th",
-                }
+                Started::Cell { header: pending.heads }
             }
             Tag::Anchor => self.open_link(start, pending.href.clone()),
             _ => Started::Nothing,
@@ -1024,8 +1027,8 @@ impl Builder<'_> {
 
 /// A stretch of decoded text and the source bytes it came from.
 #[derive(Debug, PartialEq, Eq)]
-struct Run {
-    text: String,
+struct Run<'r> {
+    text: std::borrow::Cow<'r, str>,
     source: Range<usize>,
     /// The text is the source bytes themselves.
     exact: bool,
@@ -1035,7 +1038,15 @@ struct Run {
 /// source offsets wherever decoding kept lengths. `value` is the
 /// tokenizer's decoding: when a reference is one this table does not know,
 /// the whole run is that value, mapped to the run's start.
-fn decode_runs(raw: &str, base: usize, value: &[u8]) -> Vec<Run> {
+fn decode_runs<'r>(raw: &'r str, base: usize, value: &[u8]) -> Vec<Run<'r>> {
+    if !raw.contains(['&', '\r', '\0']) {
+        // Nothing to decode: the text is the source (the common case).
+        return vec![Run {
+            text: std::borrow::Cow::Borrowed(raw),
+            source: base..base + raw.len(),
+            exact: true,
+        }];
+    }
     let mut runs = Vec::new();
     let mut literal_start = 0;
     let mut at = 0;
@@ -1049,7 +1060,7 @@ fn decode_runs(raw: &str, base: usize, value: &[u8]) -> Vec<Run> {
             runs.push(exact_run(raw, base, literal_start..amp));
         }
         runs.push(Run {
-            text: decoded,
+            text: std::borrow::Cow::Owned(decoded),
             source: base + amp..base + amp + length,
             exact: false,
         });
@@ -1059,21 +1070,21 @@ fn decode_runs(raw: &str, base: usize, value: &[u8]) -> Vec<Run> {
     if literal_start < raw.len() {
         runs.push(exact_run(raw, base, literal_start..raw.len()));
     }
-    let ours: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let ours: String = runs.iter().map(|r| r.text.as_ref()).collect();
     let theirs = String::from_utf8_lossy(value);
     if ours.replace("\r\n", "\n").replace('\r', "\n") == theirs {
         return runs;
     }
     vec![Run {
-        text: theirs.into_owned(),
+        text: std::borrow::Cow::Owned(theirs.into_owned()),
         source: base..base + raw.len(),
         exact: false,
     }]
 }
 
-fn exact_run(raw: &str, base: usize, range: Range<usize>) -> Run {
+fn exact_run(raw: &str, base: usize, range: Range<usize>) -> Run<'_> {
     Run {
-        text: raw[range.clone()].to_string(),
+        text: std::borrow::Cow::Borrowed(&raw[range.clone()]),
         source: base + range.start..base + range.end,
         exact: true,
     }
@@ -1082,7 +1093,7 @@ fn exact_run(raw: &str, base: usize, range: Range<usize>) -> Run {
 /// Appends a run to `block`, collapsing white space as a browser shows
 /// it: runs of spaces and line breaks become one space, none at the
 /// block's start.
-fn push_collapsed(block: &mut TextBlock, pending_space: &mut Option<Range<usize>>, source: &str, run: Run) {
+fn push_collapsed(block: &mut TextBlock, pending_space: &mut Option<Range<usize>>, source: &str, run: Run<'_>) {
     let emit_space = |block: &mut TextBlock, pending: &mut Option<Range<usize>>| {
         if let Some(space) = pending.take()
             && !block.text.is_empty()

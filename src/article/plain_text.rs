@@ -260,8 +260,8 @@ fn is_date_line(text: &str) -> bool {
     .iter()
     .find_map(|word| lower.strip_prefix(word))
     .map(|rest| rest.trim_start_matches([':', ' ']).trim_start_matches("on ").trim());
-    let candidate = rest.unwrap_or(&lower);
-    rest.is_some() || parse_date(candidate, None).is_ok()
+    // Every date has a digit; most headings have none.
+    rest.is_some() || (lower.bytes().any(|b| b.is_ascii_digit()) && parse_date(&lower, None).is_ok())
 }
 
 /// A short line that can stand as a label of a details table.
@@ -314,10 +314,14 @@ enum Role {
 /// under a heading is a details table whose values were lost.
 fn roles_of(lines: &[Line], units: &[Unit]) -> Vec<Role> {
     let text = |unit: &Unit| unit_text(lines, unit);
-    let shape = |unit: &Unit| match unit.kind {
-        UnitKind::Text if unit.lines.len() == 1 => shape_of(text(unit)),
-        _ => Shape::Other,
-    };
+    // Each line's shape is looked at up to three times: work it out once.
+    let shapes: Vec<Shape> = units
+        .iter()
+        .map(|unit| match unit.kind {
+            UnitKind::Text if unit.lines.len() == 1 => shape_of(text(unit)),
+            _ => Shape::Other,
+        })
+        .collect();
     let mut roles = vec![Role::Paragraph; units.len()];
     let mut in_faq = false;
     let mut index = 0;
@@ -336,11 +340,11 @@ fn roles_of(lines: &[Line], units: &[Unit]) -> Vec<Role> {
                 index = end;
                 continue;
             }
-            UnitKind::Text => match shape(unit) {
+            UnitKind::Text => match shapes[index] {
                 Shape::Question if in_faq => roles[index] = Role::Heading { level: 3 },
                 Shape::HeadingLike => {
                     let end = (index..units.len())
-                        .find(|&i| shape(&units[i]) != Shape::HeadingLike)
+                        .find(|&i| shapes[i] != Shape::HeadingLike)
                         .unwrap_or(units.len());
                     assign_run(&mut roles, lines, units, index..end);
                     if let Some(last) = (index..end).rev().find(|&i| matches!(roles[i], Role::Heading { .. })) {
