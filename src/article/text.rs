@@ -113,8 +113,10 @@ impl TextBlock {
             match self.segments.get(last) {
                 Some(segment) if !segment.exact && range.end >= self.segment_text_end(last) => segment.source.end,
                 _ => {
-                    self.source_offset(range.end - 1)
-                        + self.text[..range.end].chars().next_back().map_or(1, char::len_utf8)
+                    // From the start of the last character, which may be
+                    // several bytes long.
+                    let last = self.text[..range.end].chars().next_back().map_or(1, char::len_utf8);
+                    self.source_offset(range.end - last) + last
                 }
             }
         } else {
@@ -162,5 +164,15 @@ mod tests {
         assert_eq!(block.source_span(amp..amp + 1), 18..23);
         let rest = block.text.find("rest").unwrap();
         assert_eq!(block.source_span(rest..rest + 4), 24..28);
+    }
+
+    #[test]
+    fn a_span_ending_in_a_wide_character_ends_with_it() {
+        // Source: "Sip tea ☕" after 10 bytes of something else.
+        let mut block = TextBlock::new(BlockKind::Paragraph, 10..21);
+        block.push("Sip tea ☕", 10..21, true);
+        assert_eq!(block.source_span(0..block.text.len()), 10..21);
+        let cup = block.text.find('☕').unwrap();
+        assert_eq!(block.source_span(cup..cup + '☕'.len_utf8()), 18..21);
     }
 }
