@@ -104,7 +104,8 @@ pub struct Article<'a> {
     pub source: &'a str,
     pub front_matter: Option<FrontMatter>,
     pub front_matter_error: Option<FrontMatterError>,
-    /// Where the Markdown body starts (after front matter).
+    /// Where the body starts: after front matter, or an HTML page's `main`
+    /// (else its first `article`, else its `body`).
     pub body_start: usize,
     pub title: Option<Title>,
     pub headings: Vec<Heading>,
