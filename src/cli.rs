@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::article::InputFormat;
 use crate::article::review::Field;
 use crate::config::{self, Config};
 use crate::diagnostic::Severity;
@@ -34,7 +35,7 @@ pub const EXIT_ERROR: i32 = 2;
 #[command(
     name = "medlint",
     version,
-    about = "A linter for consumer health articles written in Markdown"
+    about = "A linter for consumer health articles in Markdown, MDX, HTML or plain text"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -85,6 +86,26 @@ enum FailOn {
     Never,
 }
 
+/// `--input-format`: the reader for every input, whatever its name.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum InputFormatArg {
+    Md,
+    Mdx,
+    Html,
+    Txt,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(format: InputFormatArg) -> Self {
+        match format {
+            InputFormatArg::Md => InputFormat::Markdown,
+            InputFormatArg::Mdx => InputFormat::Mdx,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Txt => InputFormat::PlainText,
+        }
+    }
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -106,9 +127,13 @@ struct CheckArgs {
     /// The date to judge reviews against (default: $MEDLINT_TODAY, else today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
-    /// Name to report for standard input; without paths, standard input is read
+    /// Name to report for standard input (its extension picks the reader);
+    /// without paths, standard input is read
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Read every input in this format, whatever its extension
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormatArg>,
     /// Exit 0, not 2, when no article is found
     #[arg(long)]
     allow_empty: bool,
@@ -364,6 +389,9 @@ impl CheckArgs {
             .rules
             .select(&self.select, &self.ignore)
             .map_err(Failure::Usage)?;
+        if let Some(format) = self.input_format {
+            config.options.input_format = Some(format.into());
+        }
         for mapping in &self.front_matter_key {
             let (key, field) = mapping
                 .split_once('=')
@@ -617,6 +645,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         limits: run.config.files.limits,
         exclude: run.config.files.excludes.clone(),
         include: run.config.files.include.clone(),
+        files: run.config.files.added.clone(),
         cwd: run.cwd.clone(),
     };
     // Files are linted a chunk at a time, in parallel, and printed (or
@@ -749,7 +778,7 @@ fn init(path: &std::path::Path) -> Result<i32, Failure> {
 /// editor shows them.
 fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if memchr::memchr(0, &bytes).is_some() {
-        return Err("looks like a binary file (it contains NUL bytes), not a Markdown article".to_string());
+        return Err("looks like a binary file (it contains NUL bytes), not an article".to_string());
     }
     let mut text = String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();

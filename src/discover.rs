@@ -2,12 +2,14 @@
 //! and reads files within the limits that keep a hostile tree harmless.
 //!
 //! Directories are walked (honouring `.gitignore`, `.ignore` and hidden
-//! files) for article files (`is_markdown`, or the config's `include`); a
-//! file named explicitly is linted whatever its extension. Results keep
-//! the order of the arguments, each directory's files sorted, so output is
-//! stable. Only regular files are read, each within the size limit; a
-//! symbolic link that leaves the walked tree is skipped unless links are
-//! followed; every path passed over for such a reason is reported, once.
+//! files) for articles (`.md`, `.markdown`, `.mdx`, `.html`, `.htm`, and
+//! what the config's `[files]` adds, such as `.txt`; or the config's
+//! `include` instead); a file named explicitly is linted whatever its
+//! extension. Results keep the order of the arguments, each directory's
+//! files sorted, so output is stable. Only regular files are read, each
+//! within the size limit; a symbolic link that leaves the walked tree is
+//! skipped unless links are followed; every path passed over for such a
+//! reason is reported, once.
 
 mod ignore_files;
 
@@ -36,12 +38,35 @@ pub enum Input {
     NothingFound(PathBuf),
 }
 
-/// The files directories are walked for. One function, so that the formats
-/// medlint reads are listed in one place.
-pub fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+/// Extensions a directory walk always yields. Plain text (`.txt`) is not
+/// among them, so that a folder's `LICENSE.txt` is not linted by surprise.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "html", "htm"];
+
+/// Which files a directory walk yields besides the article extensions:
+/// what the config's `[files]` table adds.
+#[derive(Debug, Clone, Default)]
+pub struct FileSelection {
+    /// Further extensions, lowercase, without the dot (`txt`).
+    pub extensions: Vec<String>,
+    /// Globs of further files, from the config file's directory.
+    pub include: Option<Patterns>,
+}
+
+impl FileSelection {
+    /// Whether a walk yields `path` (`absolute` is the same path, absolute).
+    pub fn selects(&self, path: &Path, absolute: &Path) -> bool {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let known = ARTICLE_EXTENSIONS
+            .iter()
+            .copied()
+            .chain(self.extensions.iter().map(String::as_str))
+            .any(|e| e.eq_ignore_ascii_case(extension));
+        (!extension.is_empty() && known)
+            || self
+                .include
+                .as_ref()
+                .is_some_and(|include| include.matches_file(absolute))
+    }
 }
 
 /// The default for `--max-file-size`: generous for any article.
@@ -69,8 +94,11 @@ impl Default for Limits {
 pub struct Selection {
     pub limits: Limits,
     pub exclude: Excludes,
-    /// Files to lint when walking; `None` is [`is_markdown`].
+    /// Files to lint when walking instead of articles (`include`); `None`
+    /// is the article extensions and `files`.
     pub include: Option<Patterns>,
+    /// What `[files]` adds to the article extensions.
+    pub files: FileSelection,
     /// The working directory, which paths are shown relative to and
     /// command-line globs are matched from.
     pub cwd: PathBuf,
@@ -156,7 +184,7 @@ impl Patterns {
     }
 
     /// Whether a file's own name or path matches (for `include`).
-    fn matches_file(&self, path: &Path) -> bool {
+    pub fn matches_file(&self, path: &Path) -> bool {
         path.file_name().is_some_and(|name| self.matching_name(name).is_some()) || self.matching_path(path).is_some()
     }
 }
@@ -330,7 +358,7 @@ fn walked_entry(selection: &Selection, walk: &RootWalk, entry: ignore::DirEntry)
     let path = entry.into_path();
     let included = match &selection.include {
         Some(include) => include.matches_file(&absolute(&selection.cwd, &path)),
-        None => is_markdown(&path),
+        None => selection.files.selects(&path, &absolute(&selection.cwd, &path)),
     };
     if !included {
         return None;
@@ -421,6 +449,7 @@ pub fn files_matching(base: &Path, pattern: &str, limits: Limits) -> Result<Vec<
             patterns: Patterns::default(),
         },
         include: None,
+        files: FileSelection::default(),
         cwd: base.to_path_buf(),
     });
     let problems = Arc::new(Mutex::new(Vec::new()));

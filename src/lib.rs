@@ -34,7 +34,8 @@ pub use options::Options;
 use rules::Check;
 pub use rules::RuleSet;
 
-/// Lints one article. `path` is used only for path-specific settings; the
+/// Lints one article. `path` picks the reader by its extension (unless
+/// `options.input_format` names one) and the path-specific settings; the
 /// function does no I/O. Diagnostics come back sorted by position, then rule.
 /// A rule that panics is skipped; use [`lint_checked`] to learn about it.
 pub fn lint(source: &str, path: &str, options: &Options, rules: &RuleSet) -> Vec<Diagnostic> {
@@ -77,7 +78,8 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
     // CR-only line breaks are read as LF (same length: spans stay valid).
     let source = line_index::with_line_feeds(source);
     let source: &str = &source;
-    let article = match catch_unwind(|| Article::parse_with(source, &options.reading)) {
+    let format = options.input_format_for(path);
+    let article = match catch_unwind(|| Article::read(source, format, &options.reading)) {
         Ok(article) => article,
         Err(payload) => {
             outcome.internal_errors.push(InternalError {

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::article::ReviewOptions;
 use crate::article::credentials::{Standing, credential_key, with_standing};
 use crate::article::sections::{heading_matches, normalize_heading};
+use crate::article::{InputFormat, ReviewOptions};
 use crate::claims::cues::Cues;
 
 /// Everything a rule may read besides the article.
@@ -26,9 +26,19 @@ pub struct Options {
     pub reading: ReviewOptions,
     /// The cue words of claim frames: shipped, plus `[claims]` lists.
     pub claims: Arc<Cues>,
+    /// The reader to use whatever the file name (`--input-format`); `None`
+    /// picks it by the path's extension, Markdown when it names none.
+    pub input_format: Option<InputFormat>,
 }
 
 impl Options {
+    /// The reader for the file at `path`.
+    pub fn input_format_for(&self, path: &str) -> InputFormat {
+        self.input_format
+            .or_else(|| InputFormat::from_path(path))
+            .unwrap_or(InputFormat::Markdown)
+    }
+
     /// The shipped defaults, judging dates against `today`.
     pub fn new(today: NaiveDate) -> Self {
         Options {
@@ -38,6 +48,7 @@ impl Options {
             readability: Readability::default(),
             reading: ReviewOptions::default(),
             claims: Cues::shipped(),
+            input_format: None,
         }
     }
 

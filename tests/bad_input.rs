@@ -656,3 +656,54 @@ fn a_closed_standard_input_is_an_error_not_an_empty_article() {
         "{stderr}"
     );
 }
+
+#[test]
+fn broken_html_and_json_ld_give_a_best_effort_read_or_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Unclosed tags everywhere: read as a browser would, never a crash.
+    write(
+        root,
+        "unclosed.html",
+        "<html><body><main><h1>T<h2>Empty<h2>Full<p>Text <b>bold <i>both<table><tr><td>a<td><ul><li>x",
+    );
+    write(
+        root,
+        "bad-json.html",
+        "<script type=\"application/ld+json\">{\"reviewedBy\": </script>\n<h1>T</h1>\n<h2>Empty</h2>\n",
+    );
+    // Binary data with an HTML name, and NUL-free junk that is not UTF-8.
+    write(root, "image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    write(root, "latin1.htm", b"<p>caf\xe9</p>");
+    write(root, "good.html", "<h1>T</h1><h2>Empty</h2>");
+    let (code, out, err) = concise(root, &[".", "--select", "empty-section,invalid-front-matter"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(err.contains("image.html: looks like a binary file"), "{err}");
+    assert!(err.contains("latin1.htm: is not valid UTF-8"), "{err}");
+    assert!(!err.contains("internal error"), "{err}");
+    assert!(out.contains("unclosed.html:1:"), "{out}");
+    assert!(
+        out.contains("bad-json.html:1:51: error[invalid-front-matter] schema.org JSON-LD does not parse"),
+        "{out}"
+    );
+    assert!(out.contains("bad-json.html:3:1: error[empty-section]"), "{out}");
+    assert!(out.contains("good.html:1:11: error[empty-section]"), "{out}");
+}
+
+#[test]
+fn a_ten_megabyte_html_page_and_deep_nesting_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut page = String::from("<html><body><main><h1>Big</h1>\n");
+    let section = "<h2>Part</h2>\n<p>Rest for two days. Ice helps &amp; so does raising the leg.</p>\n<table><tr><th>A</th><th>B</th></tr><tr><td>x</td><td></td></tr></table>\n";
+    while page.len() < 10 << 20 {
+        page.push_str(section);
+    }
+    page.push_str(&"<div><span>".repeat(100_000));
+    write(root, "big.html", &page);
+    write(root, "deep.mdx", format!("# T\n\n{}\n", "<A>{".repeat(100_000)));
+    let (code, out, err) = concise(root, &["big.html", "deep.mdx", "--select", "empty-table-cell"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("2 files checked"), "{out}");
+}

@@ -59,7 +59,9 @@ fn json_has_the_documented_shape() {
     assert_eq!(json["version"], 1);
     assert_eq!(json["tool"]["name"], "medlint");
     assert_eq!(json["tool"]["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(json["summary"]["files"], 3);
+    // Three Markdown articles and the HTML page; the plain-text copy is
+    // not walked.
+    assert_eq!(json["summary"]["files"], 4);
     let diagnostics = json["diagnostics"].as_array().unwrap();
     let errors = diagnostics.iter().filter(|d| d["severity"] == "error").count();
     let warnings = diagnostics.iter().filter(|d| d["severity"] == "warning").count();
@@ -713,9 +715,13 @@ fn excludes_match_as_users_write_them() {
         some,
         "content/drafts/a.md:3:1: error[empty-section] section \"Empty\" is empty\n"
     );
-    std::fs::write(dir.path().join("notes.txt"), EMPTY_SECTION).unwrap();
-    let text = configured("include = [\"*.txt\"]\n");
-    assert_eq!(text, "notes.txt:3:1: error[empty-section] section \"Empty\" is empty\n");
+    // Read by its extension: an unknown one is Markdown.
+    std::fs::write(dir.path().join("notes.mdown"), EMPTY_SECTION).unwrap();
+    let text = configured("include = [\"*.mdown\"]\n");
+    assert_eq!(
+        text,
+        "notes.mdown:3:1: error[empty-section] section \"Empty\" is empty\n"
+    );
 }
 
 #[test]
@@ -833,4 +839,110 @@ fn the_readme_sample_is_a_real_run() {
         "README.md's sample output differs from a real run; replace it with:\n{real}"
     );
     assert!(readme.find("cargo install --path .").unwrap() < readme.find("medlint check fixtures").unwrap());
+}
+
+#[test]
+fn a_plain_text_copy_renders_its_empty_table_over_the_label_lines() {
+    insta::assert_snapshot!(rendered("fixtures/articles/laser-resurfacing-guide.txt"));
+}
+
+#[test]
+fn directories_yield_mdx_and_html_and_plain_text_only_when_configured() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for name in ["a.md", "b.mdx", "c.html", "d.HTM", "notes.txt", "LICENSE.txt", "e.rst"] {
+        std::fs::write(root.join(name), "# T\n").unwrap();
+    }
+    let files = |config: Option<&str>| -> Vec<String> {
+        let mut command = Command::cargo_bin("medlint").unwrap();
+        command
+            .current_dir(root)
+            .args(["check", ".", "--format", "json", "--today", TODAY]);
+        match config {
+            Some(text) => {
+                std::fs::write(root.join("medlint.toml"), text).unwrap();
+                command.args(["--config", "medlint.toml"]);
+            }
+            None => {
+                command.arg("--no-config");
+            }
+        }
+        let output = command.output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let mut paths: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.dedup();
+        paths
+    };
+    assert_eq!(files(None), ["a.md", "b.mdx", "c.html", "d.HTM"]);
+    // LICENSE.txt stays out: the default excludes.
+    assert_eq!(
+        files(Some("[files]\nextensions = [\"txt\"]\n")),
+        ["a.md", "b.mdx", "c.html", "d.HTM", "notes.txt"]
+    );
+    assert_eq!(
+        files(Some("[files]\ninclude = [\"notes.*\"]\n")),
+        ["a.md", "b.mdx", "c.html", "d.HTM", "notes.txt"]
+    );
+    // A file named on the command line is always read, by its extension.
+    medlint()
+        .args([
+            "--no-config",
+            "--select",
+            "empty-table",
+            "fixtures/articles/laser-resurfacing-guide.txt",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("empty-table"));
+}
+
+#[test]
+fn the_reader_follows_the_stdin_filename_or_the_input_format() {
+    let page = "<main><h1>T</h1><h2>Empty</h2><p hidden>x</p></main>";
+    let run = |args: &[&str]| -> String {
+        let output = medlint()
+            .args(["--no-config", "--select", "empty-section", "--format", "concise", "-q"])
+            .args(args)
+            .arg("-")
+            .write_stdin(page)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Read as HTML, the hidden paragraph is not content: "Empty" is empty.
+    assert_eq!(
+        run(&["--stdin-filename", "page.html"]),
+        "page.html:1:17: error[empty-section] section \"Empty\" is empty\n"
+    );
+    // As Markdown, the page is one HTML block with no headings at all.
+    assert_eq!(run(&["--stdin-filename", "page.md"]), "");
+    assert_eq!(
+        run(&["--stdin-filename", "page.md", "--input-format", "html"]),
+        "page.md:1:17: error[empty-section] section \"Empty\" is empty\n"
+    );
+    medlint()
+        .args(["--input-format", "rst", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'rst'"));
+}
+
+#[test]
+fn a_bad_files_table_is_a_located_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("medlint.toml"), "[files]\nextensions = [\"*.txt\"]\n").unwrap();
+    Command::cargo_bin("medlint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"*.txt\" is not a file extension"))
+        .stderr(predicate::str::contains("medlint.toml:2:"));
 }

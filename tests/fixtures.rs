@@ -1,6 +1,8 @@
 //! The fixture harness: `fixtures/<rule>/fail.md` marks each line that must
 //! fire with `<!-- expect: RULE -->`, and `fixtures/<rule>/pass.md` must be
-//! silent for that rule. A missing or an extra finding fails.
+//! silent for that rule. A missing or an extra finding fails. A rule whose
+//! behaviour depends on the format also has `fail.html`, `fail.mdx` or
+//! `fail.txt` (and `pass.*`), read by the reader their extension names.
 //!
 //! Marker forms:
 //! * `text <!-- expect: a, b -->`: line of the marker;
@@ -96,12 +98,24 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// `dir`'s fixture files named `stem` (`fail` or `pass`), in every format.
+fn fixture_files(dir: &Path, stem: &str) -> Vec<PathBuf> {
+    ["md", "mdx", "html", "txt"]
+        .iter()
+        .map(|extension| dir.join(format!("{stem}.{extension}")))
+        .filter(|path| path.is_file())
+        .collect()
+}
+
 #[test]
 fn fail_fixtures_fire_exactly_where_marked() {
     let mut failures = Vec::new();
-    for dir in rule_dirs() {
+    for (dir, path) in rule_dirs().into_iter().flat_map(|dir| {
+        fixture_files(&dir, "fail")
+            .into_iter()
+            .map(move |path| (dir.clone(), path))
+    }) {
         let rule = dir.file_name().unwrap().to_string_lossy().to_string();
-        let path = dir.join("fail.md");
         let source = read(&path);
         let expected = expectations(&source);
         assert!(
@@ -128,9 +142,12 @@ fn fail_fixtures_fire_exactly_where_marked() {
 #[test]
 fn pass_fixtures_are_silent_for_their_rule() {
     let mut failures = Vec::new();
-    for dir in rule_dirs() {
+    for (dir, path) in rule_dirs().into_iter().flat_map(|dir| {
+        fixture_files(&dir, "pass")
+            .into_iter()
+            .map(move |path| (dir.clone(), path))
+    }) {
         let rule = dir.file_name().unwrap().to_string_lossy().to_string();
-        let path = dir.join("pass.md");
         let source = read(&path);
         let found = actual(&path, &source, std::slice::from_ref(&rule));
         if !found.is_empty() {
@@ -180,8 +197,7 @@ fn markers_are_parsed_in_all_three_forms() {
 fn messages_and_help_follow_the_house_style() {
     let mut checked = 0;
     for dir in rule_dirs() {
-        for file in ["fail.md", "pass.md"] {
-            let path = dir.join(file);
+        for path in [fixture_files(&dir, "fail"), fixture_files(&dir, "pass")].concat() {
             let source = read(&path);
             for d in lint(&source, &path.display().to_string()) {
                 checked += 1;
@@ -207,6 +223,84 @@ fn messages_and_help_follow_the_house_style() {
         }
     }
     assert!(checked > 100, "only {checked} diagnostics checked");
+}
+
+/// Every finding of every rule, by line, as markers would list them.
+fn all_findings(path: &Path, source: &str) -> Expectations {
+    let index = LineIndex::new(source);
+    let mut found = Expectations::new();
+    for diagnostic in lint(source, &path.display().to_string()) {
+        let line = index.position(diagnostic.span.start).line;
+        *found.entry((line, diagnostic.rule.to_string())).or_default() += 1;
+    }
+    found
+}
+
+/// `fixtures/readers-eval/` holds whole pages in HTML, MDX and plain text
+/// with planted defects, each marked: every rule's findings must be
+/// exactly the marked ones, and a page without markers must be silent.
+#[test]
+fn reader_eval_pages_fire_exactly_where_marked() {
+    let dir = fixtures_dir().join("readers-eval");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "mdx" || e == "txt"))
+        .collect();
+    pages.sort();
+    let formats: std::collections::BTreeSet<_> = pages
+        .iter()
+        .filter_map(|p| p.extension())
+        .map(|e| e.to_os_string())
+        .collect();
+    assert_eq!(formats.len(), 3, "pages in every new format: {pages:?}");
+    let clean = pages.iter().filter(|p| expectations(&read(p)).is_empty()).count();
+    assert!(clean >= 3, "a clean page per format, found {clean}");
+    let mut failures = Vec::new();
+    for path in &pages {
+        let source = read(path);
+        let (expected, found) = (expectations(&source), all_findings(path, &source));
+        if expected != found {
+            failures.push(format!(
+                "{}:\n  expected {expected:?}\n  found    {found:?}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The findings of a file as (rule, message), whatever their lines.
+fn rule_messages(path: &Path) -> Vec<(String, String)> {
+    let source = read(path);
+    let mut found: Vec<(String, String)> = lint(&source, &path.display().to_string())
+        .into_iter()
+        .map(|d| (d.rule.to_string(), d.message))
+        .collect();
+    found.sort();
+    found
+}
+
+/// One article as Markdown, as an HTML page and as a plain-text copy:
+/// every reader builds the same article, so the findings are the same.
+#[test]
+fn the_same_article_in_every_format_gets_the_same_findings() {
+    let dir = fixtures_dir().join("readers-eval/same-article");
+    let markdown = rule_messages(&dir.join("bee-stings.md"));
+    assert!(
+        markdown.len() >= 8,
+        "the article should exercise many rules: {markdown:?}"
+    );
+    for other in ["bee-stings.html", "bee-stings.txt"] {
+        assert_eq!(rule_messages(&dir.join(other)), markdown, "{other}");
+    }
+    // The example article's HTML page, with its site chrome, JSON-LD and
+    // details/summary FAQ, reads like its Markdown.
+    let articles = fixtures_dir().join("articles");
+    assert_eq!(
+        rule_messages(&articles.join("laser-resurfacing-guide.html")),
+        rule_messages(&articles.join("laser-resurfacing-guide.md"))
+    );
 }
 
 /// The concise rendering of a fixture's findings of `rules`, with its path

@@ -1,6 +1,7 @@
 //! Properties of the whole lint over generated articles: no panic, spans
-//! inside the source on character boundaries, deterministic output, JSON
-//! that parses, and the same results whatever the thread count.
+//! inside the source on character boundaries (in every input format),
+//! deterministic output, JSON that parses, and the same results whatever
+//! the thread count.
 
 use chrono::NaiveDate;
 use medlint::config::Config;
@@ -36,6 +37,19 @@ const PIECES: &[&str] = &[
     "***",
     "&amp; &#x1F600; \\* escaped",
     "Café ☕ 😀 naïve",
+    "<main><article><header><h1>Page</h1></header><p>Text &rsquo;s &copy 2026",
+    "<details><summary>Is it safe?</summary><p>Yes.</p></details>",
+    "<table><tr><th>K<th>V<tr><td>x<td></table>",
+    "<script type=\"application/ld+json\">{\"reviewedBy\": {\"name\": \"Ana Ruiz\"}, \"lastReviewed\": \"2026-01-02\"}</script>",
+    "<script type=\"application/ld+json\">{\"@graph\": [{\"@id\": \"#a\"}, {\"reviewedBy\": {\"@id\": \"#a\"}}</script>",
+    "<nav hidden><aside><p>chrome <b>bold <i>x",
+    "import { A } from 'a'\nexport const b = {\n  c: 1,\n}",
+    "<Callout type=\"tip\">\n  **Rest** two days.\n</Callout>",
+    "<FAQ items={[{ q: \"Why?\", a: \"{x}\" }]} /> {/* medlint-disable */}",
+    "Procedure Time\n\nRecovery Time\n\nSessions",
+    "• bullet one\n• bullet two\n1. first",
+    "Label\tValue\nTime\t\nCost\t$20",
+    "See https://example.org/study.",
     "",
 ];
 
@@ -90,6 +104,24 @@ proptest! {
             }
             prop_assert!(!d.message.is_empty());
             prop_assert!(d.message.chars().next().is_some_and(|c| !c.is_uppercase()), "{}", d.message);
+        }
+    }
+
+    #[test]
+    fn every_reader_keeps_spans_inside_the_source(source in article()) {
+        let config = config();
+        for path in ["a.html", "a.mdx", "a.txt"] {
+            let outcome = medlint::lint_checked(&source, path, &config.options, &config.rules);
+            prop_assert!(outcome.internal_errors.is_empty(), "{path}: {:?}", outcome.internal_errors);
+            for d in &outcome.diagnostics {
+                for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
+                    prop_assert!(span.start <= span.end && span.end <= source.len(), "{path}: {d:?}");
+                    prop_assert!(
+                        source.is_char_boundary(span.start) && source.is_char_boundary(span.end),
+                        "{path}: {d:?}"
+                    );
+                }
+            }
         }
     }
 

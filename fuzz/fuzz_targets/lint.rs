@@ -1,5 +1,6 @@
-//! The whole lint of arbitrary bytes, front matter included, and every
-//! renderer over what it finds. Any panic is a bug.
+//! The whole lint of arbitrary bytes, front matter included, read by every
+//! reader (the first byte picks Markdown, MDX, HTML or plain text), and
+//! every renderer over what it finds. Any panic is a bug.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,11 +9,15 @@ use medlint::line_index::LineIndex;
 use medlint::render::{self, FileReport, Format, Located, Summary};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = std::str::from_utf8(data) else {
+    let Some((&pick, rest)) = data.split_first() else {
         return;
     };
+    let Ok(source) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let path = ["fuzz.md", "fuzz.mdx", "fuzz.html", "fuzz.txt"][usize::from(pick % 4)];
     let config = Config::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-    let outcome = medlint::lint_checked(source, "fuzz.md", &config.options, &config.rules);
+    let outcome = medlint::lint_checked(source, path, &config.options, &config.rules);
     assert!(outcome.internal_errors.is_empty(), "{:?}", outcome.internal_errors);
     let index = LineIndex::new(source);
     for d in &outcome.diagnostics {

@@ -13,13 +13,46 @@ use crate::article::{
 /// Reads a Markdown article.
 pub(crate) fn parse<'a>(source: &'a str, review_options: &ReviewOptions) -> Article<'a> {
     let split = front_matter::split(source);
-    let mut builder = Builder::new(source, split.body_start);
+    read(source, source, split, Blanked::default(), review_options)
+}
+
+/// What a reader that blanks non-Markdown text (MDX) found in it.
+#[derive(Debug, Default)]
+pub(crate) struct Blanked {
+    /// Comments, such as MDX's `{/* … */}`.
+    pub comments: Vec<Comment>,
+    /// Where blanked content starts (a JSX component renders something).
+    pub content_starts: Vec<usize>,
+}
+
+/// Reads `markdown`, a copy of `source` with the same byte offsets in
+/// which another reader (MDX) blanked what is not Markdown, and builds the
+/// article over `source`.
+pub(crate) fn read<'a>(
+    source: &'a str,
+    markdown: &str,
+    split: front_matter::FrontMatterSplit,
+    blanked: Blanked,
+    review_options: &ReviewOptions,
+) -> Article<'a> {
+    debug_assert_eq!(source.len(), markdown.len());
+    let mut builder = Builder::new(markdown, split.body_start);
     builder.walk();
-    builder.parts.finish(source, split, review_options)
+    let mut parts = builder.parts;
+    if !blanked.comments.is_empty() {
+        parts.comments.extend(blanked.comments);
+        parts.comments.sort_by_key(|c| c.span.start);
+    }
+    if !blanked.content_starts.is_empty() {
+        parts.content_starts.extend(blanked.content_starts);
+        parts.content_starts.sort_unstable();
+    }
+    parts.finish(source, split, review_options)
 }
 
 /// Walks pulldown-cmark's events, collecting the article's parts.
 struct Builder<'a> {
+    /// The text parsed: the article, or its copy with non-Markdown blanked.
     source: &'a str,
     /// Where the body starts: the parser sees only the body.
     base: usize,
@@ -112,7 +145,8 @@ impl<'a> Builder<'a> {
     }
 
     fn flush(&mut self) {
-        if let Some(block) = self.current.take().filter(|b| !b.text.is_empty()) {
+        if let Some(mut block) = self.current.take().filter(|b| !b.text.is_empty()) {
+            block.bold = block.kind == BlockKind::Paragraph && is_bold_line(&self.source[block.span.clone()]);
             self.parts.blocks.push(block);
         }
     }
@@ -407,6 +441,22 @@ impl<'a> Builder<'a> {
         }
         only_comments
     }
+}
+
+/// A paragraph that is one bold span (HTML comments aside).
+fn is_bold_line(source: &str) -> bool {
+    let start = source.trim_start();
+    if !(start.starts_with("**") || start.starts_with("__") || start.starts_with("<!--")) {
+        return false;
+    }
+    let mut text = source.to_string();
+    while let Some(start) = text.find("<!--") {
+        let end = text[start..].find("-->").map_or(text.len(), |e| start + e + 3);
+        text.replace_range(start..end, "");
+    }
+    let text = text.trim();
+    (text.starts_with("**") && text.ends_with("**") && text.len() > 4)
+        || (text.starts_with("__") && text.ends_with("__") && text.len() > 4)
 }
 
 /// True when a list item's source holds only its marker (and maybe a task

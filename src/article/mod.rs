@@ -2,14 +2,19 @@
 //!
 //! A plain model: headings, the section tree, tables, text blocks, links,
 //! lists, HTML comments and review metadata, each with byte spans into the
-//! original source. A reader builds it (`markdown` for Markdown); what is
-//! derived from it on demand (quantities, sentences, counts) lives in the
+//! original source. One reader per input format builds it (`markdown`,
+//! `mdx`, `html`, `plain_text`), so every rule works on every format; what
+//! is derived from it on demand (quantities, sentences, counts) lives in the
 //! per-file [`crate::context::Context`], not here.
 
 pub mod credentials;
 pub mod dates;
 pub mod front_matter;
+mod html;
 mod markdown;
+mod mdx;
+pub mod page_data;
+mod plain_text;
 pub mod prose;
 pub mod review;
 pub mod sections;
@@ -23,6 +28,39 @@ pub use review::{ReviewMeta, ReviewOptions};
 pub use sections::{Heading, Section};
 pub use tables::{Cell, Table};
 pub use text::{BlockKind, TextBlock};
+
+/// The formats articles are read from, each by its own reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    Markdown,
+    /// Markdown with JSX and ESM (`.mdx`).
+    Mdx,
+    Html,
+    /// Text copied out of a published page.
+    PlainText,
+}
+
+impl InputFormat {
+    /// The format a file name's extension names (`guide.mdx`, `page.htm`),
+    /// if it names one.
+    pub fn from_path(path: &str) -> Option<InputFormat> {
+        let extension = std::path::Path::new(path).extension()?.to_str()?;
+        InputFormat::from_name(extension)
+    }
+
+    /// The format for a name as `--input-format` and file extensions
+    /// spell it: `md`, `markdown`, `mdx`, `html`, `htm`, `txt`, `text`.
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        let name = name.to_ascii_lowercase();
+        Some(match name.as_str() {
+            "md" | "markdown" => InputFormat::Markdown,
+            "mdx" => InputFormat::Mdx,
+            "html" | "htm" => InputFormat::Html,
+            "txt" | "text" => InputFormat::PlainText,
+            _ => return None,
+        })
+    }
+}
 
 /// A Markdown link with its text and destination.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +104,8 @@ pub struct Article<'a> {
     pub source: &'a str,
     pub front_matter: Option<FrontMatter>,
     pub front_matter_error: Option<FrontMatterError>,
-    /// Where the Markdown body starts (after front matter).
+    /// Where the body starts: after front matter, or an HTML page's `main`
+    /// (else its first `article`, else its `body`).
     pub body_start: usize,
     pub title: Option<Title>,
     pub headings: Vec<Heading>,
@@ -82,6 +121,9 @@ pub struct Article<'a> {
     pub lists: Vec<List>,
     /// Spans of footnote definitions (`[^1]: …`).
     pub footnotes: Vec<Range<usize>>,
+    /// Machine-readable page data that does not parse (an HTML page's
+    /// schema.org JSON-LD), each located at its fault.
+    pub page_data_errors: Vec<FrontMatterError>,
     pub review: ReviewMeta,
     /// Each heading normalised for matching (`normalize_heading`), in the
     /// order of `headings`.
@@ -106,6 +148,14 @@ pub(crate) struct Parts {
     pub quotes: Vec<Range<usize>>,
     pub lists: Vec<List>,
     pub footnotes: Vec<Range<usize>>,
+    /// Review fields the page declares outside its text (JSON-LD, `<meta>`).
+    pub declared: Vec<page_data::DeclaredField>,
+    pub page_data_errors: Vec<FrontMatterError>,
+    /// The page's own title (an HTML `<title>`), used when there is no H1.
+    pub page_title: Option<Title>,
+    /// Where the article's body starts when the reader knows better than
+    /// the end of the front matter (an HTML page's `<main>`).
+    pub body_start: Option<usize>,
 }
 
 impl Parts {
@@ -125,17 +175,28 @@ impl Parts {
             quotes,
             mut lists,
             footnotes,
+            declared,
+            page_data_errors,
+            page_title,
+            body_start,
         } = self;
         lists.sort_by_key(|l| l.span.start);
         let sections = sections::build_tree(&headings, &content_starts, source.len());
-        let title = title_of(split.front_matter.as_ref(), &headings);
-        let review = review::extract(source, split.front_matter.as_ref(), &headings, &blocks, review_options);
+        let title = title_of(split.front_matter.as_ref(), &headings).or(page_title);
+        let review = review::extract(
+            source,
+            split.front_matter.as_ref(),
+            &declared,
+            &headings,
+            &blocks,
+            review_options,
+        );
         let normalized_headings = headings.iter().map(|h| sections::normalize_heading(&h.text)).collect();
         Article {
             source,
             front_matter: split.front_matter,
             front_matter_error: split.error,
-            body_start: split.body_start,
+            body_start: body_start.unwrap_or(split.body_start),
             title,
             headings,
             sections,
@@ -146,6 +207,7 @@ impl Parts {
             quotes,
             lists,
             footnotes,
+            page_data_errors,
             review,
             normalized_headings,
             content_starts,
@@ -154,13 +216,24 @@ impl Parts {
 }
 
 impl<'a> Article<'a> {
-    /// Parses with the default review options.
+    /// Parses Markdown with the default review options.
     pub fn parse(source: &'a str) -> Article<'a> {
         Self::parse_with(source, &ReviewOptions::default())
     }
 
+    /// Parses Markdown.
     pub fn parse_with(source: &'a str, review_options: &ReviewOptions) -> Article<'a> {
         markdown::parse(source, review_options)
+    }
+
+    /// Reads `source` with the reader for `format`.
+    pub fn read(source: &'a str, format: InputFormat, review_options: &ReviewOptions) -> Article<'a> {
+        match format {
+            InputFormat::Markdown => markdown::parse(source, review_options),
+            InputFormat::Mdx => mdx::parse(source, review_options),
+            InputFormat::Html => html::parse(source, review_options),
+            InputFormat::PlainText => plain_text::parse(source, review_options),
+        }
     }
 
     /// The language the front matter declares (`lang` or `language`).

@@ -10,6 +10,7 @@ use regex::Regex;
 use crate::article::credentials::normalize_credential;
 use crate::article::dates::{DateError, DateOrder, parse_date};
 use crate::article::front_matter::{FmValue, FrontMatter, keys_match};
+use crate::article::page_data::DeclaredField;
 use crate::article::sections::Heading;
 use crate::article::text::{BlockKind, TextBlock, starts_with_ignoring_ascii_case};
 
@@ -98,6 +99,10 @@ impl ReviewOptions {
 pub enum Origin {
     /// A front matter key, as written.
     FrontMatter(String),
+    /// A property of the page's schema.org JSON-LD (`reviewedBy`).
+    SchemaOrg(String),
+    /// A `<meta>` tag's name or property (`article:modified_time`).
+    MetaTag(String),
     Byline,
 }
 
@@ -125,6 +130,8 @@ pub struct DateField {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReviewMeta {
     pub authors: Vec<Person>,
+    /// The declared reviewer: front matter, else the page's JSON-LD or
+    /// `<meta>` tags (see `Person::origin`).
     pub fm_reviewer: Option<Person>,
     pub byline_reviewer: Option<Person>,
     pub fm_review_date: Option<DateField>,
@@ -159,9 +166,51 @@ impl ReviewMeta {
     }
 }
 
+impl ReviewMeta {
+    /// Fills `field` from a declared value (front matter, JSON-LD, `<meta>`)
+    /// unless an earlier one did.
+    fn declare(
+        &mut self,
+        field: Field,
+        value: &FmValue,
+        span: Range<usize>,
+        origin: Origin,
+        source: &str,
+        options: &ReviewOptions,
+    ) {
+        match field {
+            Field::Author => {
+                if self.authors.is_empty() {
+                    self.authors = people_of(value, span, &origin);
+                }
+            }
+            Field::Reviewer => {
+                if self.fm_reviewer.is_none() {
+                    self.fm_reviewer = people_of(value, span, &origin).into_iter().next();
+                }
+            }
+            _ => {
+                let Some(date) = date_of(value, field, span, origin, source, options) else {
+                    return;
+                };
+                let slot = match field {
+                    Field::ReviewDate => &mut self.fm_review_date,
+                    Field::Published => &mut self.published,
+                    Field::Updated => &mut self.updated,
+                    _ => &mut self.next_review,
+                };
+                if slot.is_none() {
+                    *slot = Some(date);
+                }
+            }
+        }
+    }
+}
+
 pub(crate) fn extract(
     source: &str,
     front_matter: Option<&FrontMatter>,
+    declared: &[DeclaredField],
     headings: &[Heading],
     blocks: &[TextBlock],
     options: &ReviewOptions,
@@ -173,33 +222,21 @@ pub(crate) fn extract(
                 continue;
             };
             let origin = Origin::FrontMatter(entry.key.clone());
-            let span = entry.value_span.clone();
-            match field {
-                Field::Author => {
-                    if meta.authors.is_empty() {
-                        meta.authors = people_of(&entry.value, span, &origin);
-                    }
-                }
-                Field::Reviewer => {
-                    if meta.fm_reviewer.is_none() {
-                        meta.fm_reviewer = people_of(&entry.value, span, &origin).into_iter().next();
-                    }
-                }
-                _ => {
-                    let Some(date) = date_of(&entry.value, field, span, origin, source, options) else {
-                        continue;
-                    };
-                    let slot = match field {
-                        Field::ReviewDate => &mut meta.fm_review_date,
-                        Field::Published => &mut meta.published,
-                        Field::Updated => &mut meta.updated,
-                        _ => &mut meta.next_review,
-                    };
-                    if slot.is_none() {
-                        *slot = Some(date);
-                    }
-                }
-            }
+            meta.declare(field, &entry.value, entry.value_span.clone(), origin, source, options);
+        }
+    }
+    // What the page declares for machines fills what front matter left
+    // open: the same fields, the same way.
+    for entry in declared {
+        if let Some(field) = options.field_of(&entry.key) {
+            meta.declare(
+                field,
+                &entry.value,
+                entry.span.clone(),
+                entry.origin.clone(),
+                source,
+                options,
+            );
         }
     }
     // Bylines: paragraphs that start with "Medically reviewed by" anywhere,
@@ -323,6 +360,13 @@ fn review_captures(text: &str) -> Option<regex::Captures<'_>> {
         return None;
     }
     REVIEW_BYLINE.captures(text)
+}
+
+/// True when `text` reads as a review or author byline: readers that
+/// guess structure (plain text) keep such lines as text, not headings.
+pub(crate) fn is_byline(text: &str) -> bool {
+    let text = text.trim();
+    review_captures(text).is_some() || author_name(text).is_some()
 }
 
 fn review_byline(block: &TextBlock, options: &ReviewOptions) -> Option<(Person, Option<DateField>)> {

@@ -60,6 +60,9 @@ pub struct TextBlock {
     pub has_citation: bool,
     /// The outermost block quote holding the block (`Article::quotes`).
     pub quote: Option<usize>,
+    /// The whole block is one bold span (`**Is it safe?**`,
+    /// `<p><strong>…</strong></p>`): how FAQ entries are often written.
+    pub bold: bool,
     segments: Vec<Segment>,
 }
 
@@ -71,6 +74,7 @@ impl TextBlock {
             span,
             has_citation: false,
             quote: None,
+            bold: false,
             segments: Vec::new(),
         }
     }
@@ -90,11 +94,7 @@ impl TextBlock {
 
     /// Source offset of byte `offset` of the block text.
     pub fn source_offset(&self, offset: usize) -> usize {
-        let index = self
-            .segments
-            .partition_point(|s| s.text_start <= offset)
-            .saturating_sub(1);
-        match self.segments.get(index) {
+        match self.segments.get(self.segment_index(offset)) {
             Some(segment) if segment.exact => {
                 (segment.source.start + (offset - segment.text_start)).min(segment.source.end)
             }
@@ -103,15 +103,39 @@ impl TextBlock {
         }
     }
 
-    /// Source span of a range of the block text.
+    /// Source span of a range of the block text. A range that ends at the
+    /// end of an inexact segment (a decoded `&amp;`) ends where its source
+    /// ends.
     pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
         let start = self.source_offset(range.start);
         let end = if range.end > range.start {
-            self.source_offset(range.end - 1) + self.text[..range.end].chars().next_back().map_or(1, char::len_utf8)
+            let last = self.segment_index(range.end - 1);
+            match self.segments.get(last) {
+                Some(segment) if !segment.exact && range.end >= self.segment_text_end(last) => segment.source.end,
+                _ => {
+                    // From the start of the last character, which may be
+                    // several bytes long.
+                    let last = self.text[..range.end].chars().next_back().map_or(1, char::len_utf8);
+                    self.source_offset(range.end - last) + last
+                }
+            }
         } else {
             start
         };
         start..end.max(start)
+    }
+
+    fn segment_index(&self, offset: usize) -> usize {
+        self.segments
+            .partition_point(|s| s.text_start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Where segment `index`'s text ends in the block text.
+    fn segment_text_end(&self, index: usize) -> usize {
+        self.segments
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next.text_start)
     }
 
     pub fn is_blank(&self) -> bool {
@@ -137,7 +161,18 @@ mod tests {
         assert_eq!(block.source_span(gentle..gentle + 6), 5..11);
         let amp = block.text.find('&').unwrap();
         assert_eq!(block.source_offset(amp), 18);
+        assert_eq!(block.source_span(amp..amp + 1), 18..23);
         let rest = block.text.find("rest").unwrap();
         assert_eq!(block.source_span(rest..rest + 4), 24..28);
+    }
+
+    #[test]
+    fn a_span_ending_in_a_wide_character_ends_with_it() {
+        // Source: "Sip tea ☕" after 10 bytes of something else.
+        let mut block = TextBlock::new(BlockKind::Paragraph, 10..21);
+        block.push("Sip tea ☕", 10..21, true);
+        assert_eq!(block.source_span(0..block.text.len()), 10..21);
+        let cup = block.text.find('☕').unwrap();
+        assert_eq!(block.source_span(cup..cup + '☕'.len_utf8()), 18..21);
     }
 }

@@ -21,7 +21,7 @@ use crate::article::dates::DateOrder;
 use crate::article::review::Field;
 use crate::claims::cues::FacetKind;
 use crate::diagnostic::Severity;
-use crate::discover::{self, Excludes, Limits, Patterns};
+use crate::discover::{self, Excludes, FileSelection, Limits, Patterns};
 use crate::options::{Options, RequiredSection, default_sections};
 use crate::rules::{Override, RuleSet};
 use crate::suggest::hint;
@@ -44,8 +44,10 @@ pub struct Config {
 pub struct Files {
     /// `exclude` (which replaces the default list) and `extend-exclude`.
     pub excludes: Excludes,
-    /// `include`: the files a walk lints, instead of Markdown files.
+    /// `include`: the files a walk lints, instead of articles.
     pub include: Option<Patterns>,
+    /// `[files]`: what a walk picks besides articles (`.txt` copies).
+    pub added: FileSelection,
     /// `allow-empty`: a run that finds no article is not an error.
     pub allow_empty: bool,
     /// Size limit and links, for the config file, packs and ignore files
@@ -104,6 +106,7 @@ impl Config {
                 "readability" => loader.readability(value, &mut self.options)?,
                 "claims" => loader.claims(value, &mut self.options)?,
                 "overrides" => loader.overrides(value, &mut self.rules)?,
+                "files" => loader.files(value, &mut self.files.added)?,
                 _ => return Err(file.unknown_key(key, "", &schema::names(schema::TOP))),
             }
         }
@@ -412,6 +415,44 @@ impl Loader<'_> {
             let mut include = Patterns::default();
             globs("include", &mut include, false)?;
             files.include = Some(include);
+        }
+        Ok(())
+    }
+
+    /// `[files]`: further files a directory walk picks, by extension
+    /// (`extensions = ["txt"]`) or glob from the config file's directory
+    /// (`include = ["exports/**/*.txt"]`).
+    fn files(&self, value: &Value<'_>, added: &mut FileSelection) -> Result<(), FileError> {
+        let base = self.base();
+        for (key, value) in self.file.table(value, "[files]")? {
+            match key.get_ref().as_ref() {
+                "extensions" => {
+                    for (extension, span) in self.file.strings(value, "files.extensions")? {
+                        let extension = extension.trim().trim_start_matches('.').to_ascii_lowercase();
+                        if extension.is_empty() || extension.contains(['/', '*']) {
+                            return Err(self.error(
+                                span,
+                                format!("\"{extension}\" is not a file extension"),
+                                Some(
+                                    "write extensions without a dot, such as \"txt\"; use `include` for globs"
+                                        .to_string(),
+                                ),
+                            ));
+                        }
+                        added.extensions.push(extension);
+                    }
+                }
+                "include" => {
+                    let mut patterns = Patterns::default();
+                    for (glob, span) in self.file.strings(value, "files.include")? {
+                        patterns
+                            .add(&glob, &base, false)
+                            .map_err(|message| self.error(span, format!("files.include: {message}"), None))?;
+                    }
+                    added.include = Some(patterns);
+                }
+                _ => return Err(self.file.unknown_key(key, " in [files]", &schema::names(schema::FILES))),
+            }
         }
         Ok(())
     }

@@ -130,6 +130,19 @@ pub const OVERRIDES: &[Key] = &[
 ];
 
 /// The top-level keys.
+pub const FILES: &[Key] = &[
+    key(
+        "extensions",
+        Kind::Strings,
+        "Further extensions a walk picks besides .md, .markdown, .mdx, .html and .htm, e.g. [\"txt\"].",
+    ),
+    key(
+        "include",
+        Kind::Strings,
+        "Globs of further files a walk picks, from this file's directory, e.g. [\"exports/**/*.txt\"].",
+    ),
+];
+
 const CUE_LISTS: Kind = Kind::Map(&Kind::Strings);
 
 pub const CLAIMS: &[Key] = &[
@@ -166,7 +179,7 @@ pub const TOP: &[Key] = &[
     key(
         "include",
         Kind::Strings,
-        "The files a walk lints, instead of Markdown files, e.g. [\"*.md\", \"docs/**/*.txt\"].",
+        "The files a walk lints, instead of articles, e.g. [\"*.md\", \"docs/**/*.txt\"]; [files] adds to articles instead.",
     ),
     key(
         "allow-empty",
@@ -196,6 +209,11 @@ pub const TOP: &[Key] = &[
     ),
     key("dates", Kind::Table(DATES), "How dates are read."),
     key("readability", Kind::Table(READABILITY), "Readability limits."),
+    key(
+        "files",
+        Kind::Table(FILES),
+        "Files a walk picks besides articles: plain-text copies of pages and the like.",
+    ),
     key(
         "claims",
         Kind::Table(CLAIMS),

@@ -58,18 +58,6 @@ struct Entry {
     answered: bool,
 }
 
-/// A paragraph that is one bold span (HTML comments aside).
-fn is_bold_line(source: &str) -> bool {
-    let mut text = source.to_string();
-    while let Some(start) = text.find("<!--") {
-        let end = text[start..].find("-->").map_or(text.len(), |e| start + e + 3);
-        text.replace_range(start..end, "");
-    }
-    let text = text.trim();
-    (text.starts_with("**") && text.ends_with("**") && text.len() > 4)
-        || (text.starts_with("__") && text.ends_with("__") && text.len() > 4)
-}
-
 fn entries(article: &Article, faq: usize) -> Vec<Entry> {
     let section = &article.sections[faq];
     let mut entries = Vec::new();
@@ -81,8 +69,7 @@ fn entries(article: &Article, faq: usize) -> Vec<Entry> {
         .iter()
         .filter(|b| b.kind != BlockKind::Heading && section.span.contains(&b.span.start))
         .collect();
-    let is_entry =
-        |b: &crate::article::TextBlock| b.kind == BlockKind::Paragraph && is_bold_line(&article.source[b.span.clone()]);
+    let is_entry = |b: &crate::article::TextBlock| b.kind == BlockKind::Paragraph && b.bold;
     for (i, block) in blocks.iter().enumerate() {
         if !is_entry(block) {
             continue;

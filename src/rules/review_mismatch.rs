@@ -1,6 +1,7 @@
-//! `review-mismatch`: front matter and byline disagree about the review.
+//! `review-mismatch`: the declared review (front matter, or an HTML page's
+//! schema.org JSON-LD or meta tags) and the byline disagree.
 
-use crate::article::review::comparable_name;
+use crate::article::review::{Origin, comparable_name};
 use crate::context::Context;
 use crate::diagnostic::{Emitter, quoted};
 use crate::options::Options;
@@ -8,9 +9,11 @@ use crate::options::Options;
 declare_rule! {
     /// ## What it does
     /// Reports an article whose front matter and review byline name
-    /// different reviewers, or give different review dates. Names are
-    /// compared without credentials, titles, case and punctuation; dates by
-    /// the day they name, whatever the format.
+    /// different reviewers, or give different review dates. In an HTML page
+    /// the declared review comes from its schema.org JSON-LD (`reviewedBy`,
+    /// `lastReviewed`) or `<meta>` tags when there is no front matter.
+    /// Names are compared without credentials, titles, case and
+    /// punctuation; dates by the day they name, whatever the format.
     ///
     /// ## Why is this bad?
     /// Readers see the byline; search engines and the CMS read the front
@@ -44,33 +47,44 @@ declare_rule! {
     };
 }
 
+/// What messages call the place a declared value came from.
+fn place(origin: &Origin) -> &'static str {
+    match origin {
+        Origin::SchemaOrg(_) => "schema.org data",
+        Origin::MetaTag(_) => "meta tags",
+        Origin::FrontMatter(_) | Origin::Byline => "front matter",
+    }
+}
+
 fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
     let article = &cx.article;
     let review = &article.review;
     if let (Some(front), Some(byline)) = (&review.fm_reviewer, &review.byline_reviewer) {
         let (a, b) = (comparable_name(&front.name), comparable_name(&byline.name));
+        let place = place(&front.origin);
         if !a.is_empty() && !b.is_empty() && a != b {
             out.emit(
                 byline.span.clone(),
                 format!(
-                    "byline names reviewer {} but the front matter names {}",
+                    "byline names reviewer {} but the {place} names {}",
                     quoted(&byline.name),
                     quoted(&front.name)
                 ),
             )
-            .label(front.span.clone(), "front matter reviewer")
-            .help("make the byline and the front matter name the same reviewer");
+            .label(front.span.clone(), format!("{place} reviewer"))
+            .help(format!("make the byline and the {place} name the same reviewer"));
         }
     }
     if let (Some(front), Some(byline)) = (&review.fm_review_date, &review.byline_review_date)
         && let (Ok(a), Ok(b)) = (front.value, byline.value)
         && a != b
     {
+        let place = place(&front.origin);
         out.emit(
             byline.span.clone(),
-            format!("byline gives review date {b} but the front matter gives {a}"),
+            format!("byline gives review date {b} but the {place} gives {a}"),
         )
-        .label(front.span.clone(), "front matter review date")
-        .help("make the byline and the front matter give the same review date");
+        .label(front.span.clone(), format!("{place} review date"))
+        .help(format!("make the byline and the {place} give the same review date"));
     }
 }
