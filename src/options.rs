@@ -155,7 +155,7 @@ pub struct ReviewPolicy {
 
 impl Default for ReviewPolicy {
     fn default() -> Self {
-        let of = |standing| with_standing(standing).map(str::to_string).collect();
+        let of = |standing| with_standing(standing).map(credential_key).collect();
         ReviewPolicy {
             max_age_months: 24,
             warn_before_days: 60,
@@ -167,7 +167,7 @@ impl Default for ReviewPolicy {
 }
 
 impl ReviewPolicy {
-    /// Accepts PhD and MPH as qualifying credentials too.
+    /// Accepts PhD, MPH and DrPH as qualifying credentials too.
     pub fn allow_phd_mph(&mut self) {
         for extra in with_standing(Standing::Optional) {
             self.accept(extra);

@@ -213,6 +213,18 @@ fn self_review_and_credentials_follow_the_review_policy() {
 }
 
 #[test]
+fn a_credential_the_config_adds_is_read_after_the_name_even_unlike_one() {
+    // "Dip" is not shaped like post-nominal letters: only the config makes
+    // it a credential, in the front matter and in the byline alike.
+    let article = CLEAN.replace("reviewed_by: \"Ana Ruiz, MD\"\n", "").replace(
+        "# Allergies\n",
+        "# Allergies\n\nReviewed by Ana Ruiz, Dip on October 1, 2026\n",
+    );
+    assert_eq!(rules_with("", &article), ["reviewer-credentials"]);
+    assert!(rules_with("[review]\ncredentials = [\"Dip\"]\n", &article).is_empty());
+}
+
+#[test]
 fn front_matter_keys_are_configurable() {
     let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nlastupdate: 2018-10-6");
     assert!(rules_with("", &article).is_empty());

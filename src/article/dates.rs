@@ -1,6 +1,7 @@
 //! Dates as editors write them: ISO, "January 22nd, 2026", "Jan 22, 2026",
-//! "22 January 2026", "2026/01/22", and numeric `01/22/2026` when the
-//! configured order says how to read it.
+//! "22 January 2026", "Tuesday, March 3, 2026", "2026/01/22", and numeric
+//! day and month such as `01/22/2026`: read the one way that names a real
+//! day, and when both ways do and differ, as the configured order says.
 
 use std::sync::LazyLock;
 
@@ -23,8 +24,12 @@ pub enum DateError {
     Unparseable,
     /// Looks like a date but names a day that does not exist.
     Impossible { year: i32, month: u32, day: u32 },
-    /// All-numeric with day and month in an order nobody configured.
-    Ambiguous,
+    /// All-numeric, both orders name a real day and they differ, and no
+    /// order is configured: the two days it could be.
+    Ambiguous {
+        month_first: NaiveDate,
+        day_first: NaiveDate,
+    },
     /// An ISO-like date with one-digit month or day ("2018-10-6").
     MalformedIso,
 }
@@ -37,14 +42,18 @@ impl DateError {
             DateError::Impossible { year, month, day } => {
                 format!("does not exist ({} {day}, {year})", month_name(*month))
             }
-            DateError::Ambiguous => "is ambiguous: it could be month/day or day/month".to_string(),
+            DateError::Ambiguous { month_first, day_first } => format!(
+                "is ambiguous: it could be {} (month first) or {} (day first)",
+                spelled(*month_first),
+                spelled(*day_first)
+            ),
             DateError::MalformedIso => "is not a valid ISO date (YYYY-MM-DD, two-digit month and day)".to_string(),
         }
     }
 
     pub fn help(&self) -> &'static str {
         match self {
-            DateError::Ambiguous => {
+            DateError::Ambiguous { .. } => {
                 "write it as YYYY-MM-DD, or set `dates.order = \"mdy\"` or `\"dmy\"` in medlint.toml"
             }
             _ => "write the date as YYYY-MM-DD or as \"January 22, 2026\"",
@@ -93,6 +102,12 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// "March 4, 2026".
+fn spelled(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {}, {}", month_name(date.month()), date.day(), date.year())
+}
+
 fn make(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
     if !(1..=12).contains(&month) {
         return Err(DateError::Unparseable);
@@ -106,8 +121,74 @@ static SLASH_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})/(\d{1
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
 static MONTH_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").unwrap());
-static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+\.?),?\s+(\d{4})$").unwrap());
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?([A-Za-z]+\.?)(?:,?\s+|-)(\d{4})$").unwrap()
+});
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether `word` names a day of the week ("Tuesday", "Tue", "Tues.").
+fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.len() >= 3
+        && WEEKDAYS
+            .iter()
+            .any(|day| day.len() >= word.len() && day[..word.len()].eq_ignore_ascii_case(word))
+}
+
+/// `text` without a leading day of the week: "Tuesday, March 3, 2026" →
+/// "March 3, 2026".
+fn without_weekday(text: &str) -> &str {
+    let Some(end) = text.find(|c: char| !c.is_ascii_alphabetic() && c != '.') else {
+        return text;
+    };
+    if end == 0 || !is_weekday(&text[..end]) {
+        return text;
+    }
+    text[end..].trim_start_matches([',', ' '])
+}
+
+/// Whether `text` is shaped like a date, read or not: day, month and year
+/// in numbers, or a word (a month name, perhaps misspelt) with a day and a
+/// four-digit year, perhaps after a weekday. A byline reader uses it to tell
+/// where a date is written, so that a date that does not exist ("February
+/// 30, 2026") is still reported as one.
+pub fn looks_like_date(text: &str) -> bool {
+    let text = without_weekday(text.trim().trim_end_matches('.').trim());
+    if text.is_empty() || text.len() > 40 || !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let (mut numbers, mut words, mut has_year) = (0, 0, false);
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.')) {
+        if token.is_empty() {
+            continue;
+        }
+        let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            let suffix = &token[digits..];
+            if !(suffix.is_empty() || ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s))) {
+                return false;
+            }
+            numbers += 1;
+            has_year |= digits == 4;
+        } else if token.eq_ignore_ascii_case("of") {
+            continue;
+        } else if token.len() >= 3 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
+            words += 1;
+        } else {
+            return false;
+        }
+    }
+    has_year && ((words == 0 && numbers == 3) || (words == 1 && numbers == 2))
+}
 
 /// Whether `text` is exactly a date written `YYYY-MM-DD` in ASCII digits.
 pub fn is_plain_iso_date(text: &str) -> bool {
@@ -120,7 +201,7 @@ pub fn is_plain_iso_date(text: &str) -> bool {
 
 /// Reads a date written in one of the accepted forms.
 pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
-    let text = text.trim().trim_end_matches('.').trim();
+    let text = without_weekday(text.trim().trim_end_matches('.').trim());
     let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Unparseable);
     // The common form, read without compiling the patterns: exactly what
     // `ISO` makes of it.
@@ -149,13 +230,8 @@ pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
         );
     }
     if let Some(c) = NUMERIC.captures(text) {
-        let (a, b) = (num(&c[1])?, num(&c[2])?);
         let year = c[3].parse().map_err(|_| DateError::Unparseable)?;
-        return match order {
-            Some(DateOrder::Mdy) => make(year, a, b),
-            Some(DateOrder::Dmy) => make(year, b, a),
-            None => Err(DateError::Ambiguous),
-        };
+        return numeric(year, num(&c[1])?, num(&c[2])?, order);
     }
     if let Some(c) = MONTH_FIRST.captures(text) {
         let month = month_number(&c[1]).ok_or(DateError::Unparseable)?;
@@ -166,6 +242,29 @@ pub fn parse_date(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
         return make(c[3].parse().map_err(|_| DateError::Unparseable)?, month, num(&c[1])?);
     }
     Err(DateError::Unparseable)
+}
+
+/// Reads `first/second/year`. Only when both orders name a real day, and
+/// different days, does the configured order decide; without one the date
+/// is ambiguous. Otherwise the one real reading is taken: "01/22/2026" can
+/// only be January 22 and "13/03/2025" only March 13, whatever the order.
+fn numeric(year: i32, first: u32, second: u32, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    let month_first = make(year, first, second);
+    let day_first = make(year, second, first);
+    match (month_first, day_first) {
+        (Ok(a), Ok(b)) if a == b => Ok(a),
+        (Ok(month_first), Ok(day_first)) => match order {
+            Some(DateOrder::Mdy) => Ok(month_first),
+            Some(DateOrder::Dmy) => Ok(day_first),
+            None => Err(DateError::Ambiguous { month_first, day_first }),
+        },
+        (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok(date),
+        // A real month with a day it does not have says more than a month
+        // that does not exist.
+        (Err(impossible @ DateError::Impossible { .. }), Err(_))
+        | (Err(_), Err(impossible @ DateError::Impossible { .. })) => Err(impossible),
+        (Err(error), Err(_)) => Err(error),
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +290,7 @@ mod tests {
             ("22 January 2026", ymd(2026, 1, 22)),
             ("1st of March, 2026", ymd(2026, 3, 1)),
             ("22nd Jan 2026", ymd(2026, 1, 22)),
+            ("22-Jan-2026", ymd(2026, 1, 22)),
             ("2026/01/22", ymd(2026, 1, 22)),
             ("2024-02-29", ymd(2024, 2, 29)),
         ];
@@ -224,15 +324,78 @@ mod tests {
     }
 
     #[test]
-    fn numeric_dates_need_an_order() {
-        assert_eq!(parse_date("01/02/2026", None), Err(DateError::Ambiguous));
-        assert_eq!(parse_date("01/22/2026", None), Err(DateError::Ambiguous));
-        assert_eq!(parse_date("01/02/2026", Some(DateOrder::Mdy)), ymd(2026, 1, 2));
-        assert_eq!(parse_date("01/02/2026", Some(DateOrder::Dmy)), ymd(2026, 2, 1));
+    fn numeric_dates_need_an_order_only_when_both_readings_differ() {
+        let (jan_2, feb_1) = (ymd(2026, 1, 2).unwrap(), ymd(2026, 2, 1).unwrap());
+        assert_eq!(
+            parse_date("01/02/2026", None),
+            Err(DateError::Ambiguous {
+                month_first: jan_2,
+                day_first: feb_1
+            })
+        );
+        assert_eq!(parse_date("01/02/2026", Some(DateOrder::Mdy)), Ok(jan_2));
+        assert_eq!(parse_date("01/02/2026", Some(DateOrder::Dmy)), Ok(feb_1));
+        // One reading only: month/day, day/month, or both the same day.
+        assert_eq!(parse_date("01/22/2026", None), ymd(2026, 1, 22));
+        assert_eq!(parse_date("13/03/2025", None), ymd(2025, 3, 13));
+        assert_eq!(parse_date("13/03/2025", Some(DateOrder::Mdy)), ymd(2025, 3, 13));
+        assert_eq!(parse_date("3/3/2026", None), ymd(2026, 3, 3));
+        assert_eq!(parse_date("22.01.2026", None), ymd(2026, 1, 22));
+        // No reading at all.
         assert_eq!(
             parse_date("13/22/2026", Some(DateOrder::Mdy)),
             Err(DateError::Unparseable)
         );
+        assert_eq!(
+            parse_date("04/31/2026", None),
+            Err(DateError::Impossible {
+                year: 2026,
+                month: 4,
+                day: 31
+            })
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_date_names_both_days() {
+        assert_eq!(
+            parse_date("03/04/2026", None).unwrap_err().describe(),
+            "is ambiguous: it could be March 4, 2026 (month first) or April 3, 2026 (day first)"
+        );
+    }
+
+    #[test]
+    fn weekdays_before_a_date_are_read_past() {
+        assert_eq!(parse_date("Tuesday, March 3, 2026", None), ymd(2026, 3, 3));
+        assert_eq!(parse_date("Tue 3 March 2026", None), ymd(2026, 3, 3));
+        assert_eq!(parse_date("Tuesday", None), Err(DateError::Unparseable));
+    }
+
+    #[test]
+    fn date_shapes() {
+        for date in [
+            "March 4, 2026",
+            "Febuary 30th, 2026",
+            "2026-13-02",
+            "13/03/2025",
+            "Tuesday, March 3, 2026",
+            "1st of March, 2026",
+            "Jan. 22, 2026.",
+            "2026/02/11",
+        ] {
+            assert!(looks_like_date(date), "{date}");
+        }
+        for text in [
+            "March 2026",
+            "Lee Park, MD",
+            "3 counts",
+            "2026",
+            "the 4th of July 2026 fireworks",
+            "behalf of the clinic",
+            "",
+        ] {
+            assert!(!looks_like_date(text), "{text}");
+        }
     }
 
     #[test]

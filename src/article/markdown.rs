@@ -168,7 +168,7 @@ impl<'a> Builder<'a> {
             Event::InlineMath(m) | Event::DisplayMath(m) => self.text(&m, range),
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(block) = self.current.as_mut() {
-                    block.push(" ", range, false);
+                    block.push_line_break(range);
                 }
             }
             Event::FootnoteReference(_) => {
@@ -300,8 +300,12 @@ impl<'a> Builder<'a> {
             }
             TagEnd::HtmlBlock => {
                 if let Some(HtmlBlock { start, html }) = self.html_block.take() {
-                    let only_comments = self.collect_comments(&html, start);
-                    if !only_comments {
+                    // The block's text leaves out `\r` and the marks of the
+                    // containers it sits in, so offsets into it drift from
+                    // the source: comments are found in the source itself.
+                    let source = self.source;
+                    self.collect_comments(&source[start..range.end.max(start)], start);
+                    if !comments_in(&html).1 {
                         self.mark_content(start);
                     }
                 }
@@ -411,36 +415,51 @@ impl<'a> Builder<'a> {
     fn inline_html(&mut self, html: &str, range: Range<usize>) {
         if html.starts_with("<!--") {
             self.collect_comments(html, range.start);
+        } else if is_line_break_tag(html)
+            && let Some(block) = self.current.as_mut()
+        {
+            block.mark_line_break();
         }
     }
 
-    /// Records every `<!-- … -->` in `html` (which starts at `start`) and
-    /// says whether the HTML holds nothing but comments and white space.
-    fn collect_comments(&mut self, html: &str, start: usize) -> bool {
-        let mut rest = 0;
-        let mut only_comments = true;
-        while let Some(open) = html[rest..].find("<!--") {
-            if !html[rest..rest + open].trim().is_empty() {
-                only_comments = false;
-            }
-            let body_start = rest + open + 4;
-            let Some(close) = html[body_start..].find("-->") else {
-                only_comments = false;
-                rest = html.len();
-                break;
-            };
-            let end = body_start + close + 3;
-            self.parts.comments.push(Comment {
-                text: html[body_start..body_start + close].trim().to_string(),
-                span: start + rest + open..start + end,
-            });
-            rest = end;
-        }
-        if !html[rest..].trim().is_empty() {
+    /// Records every `<!-- … -->` in `html`, which is the source from
+    /// `start` on.
+    fn collect_comments(&mut self, html: &str, start: usize) {
+        let (comments, _) = comments_in(html);
+        self.parts.comments.extend(comments.into_iter().map(|comment| Comment {
+            span: start + comment.span.start..start + comment.span.end,
+            ..comment
+        }));
+    }
+}
+
+/// The `<!-- … -->` comments in `html`, with spans into it, and whether it
+/// holds nothing but comments and white space.
+fn comments_in(html: &str) -> (Vec<Comment>, bool) {
+    let mut comments = Vec::new();
+    let mut rest = 0;
+    let mut only_comments = true;
+    while let Some(open) = html[rest..].find("<!--") {
+        if !html[rest..rest + open].trim().is_empty() {
             only_comments = false;
         }
-        only_comments
+        let body_start = rest + open + 4;
+        let Some(close) = html[body_start..].find("-->") else {
+            only_comments = false;
+            rest = html.len();
+            break;
+        };
+        let end = body_start + close + 3;
+        comments.push(Comment {
+            text: html[body_start..body_start + close].trim().to_string(),
+            span: rest + open..end,
+        });
+        rest = end;
     }
+    if !html[rest..].trim().is_empty() {
+        only_comments = false;
+    }
+    (comments, only_comments)
 }
 
 /// A paragraph that is one bold span (HTML comments aside).
@@ -475,6 +494,16 @@ fn item_is_blank(source: &str) -> bool {
         .find_map(|b| rest.strip_prefix(b))
         .unwrap_or(rest);
     rest.trim().is_empty()
+}
+
+/// `<br>`, `<br/>` or `<br />`, in any case.
+fn is_line_break_tag(html: &str) -> bool {
+    let inner = html
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    inner.trim().eq_ignore_ascii_case("br")
 }
 
 /// Drops the line terminator from a span that ends a line.

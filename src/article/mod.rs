@@ -7,6 +7,7 @@
 //! is derived from it on demand (quantities, sentences, counts) lives in the
 //! per-file [`crate::context::Context`], not here.
 
+mod byline;
 pub mod credentials;
 pub mod dates;
 pub mod front_matter;
@@ -14,6 +15,7 @@ mod html;
 mod markdown;
 mod mdx;
 pub mod page_data;
+pub mod person;
 mod plain_text;
 pub mod prose;
 pub mod review;

@@ -10,8 +10,8 @@
 
 use std::ops::Range;
 
+use crate::article::byline::is_byline;
 use crate::article::dates::parse_date;
-use crate::article::review::is_byline;
 use crate::article::sections::normalize_heading;
 use crate::article::{
     Article, BlockKind, Cell, Comment, Heading, Link, List, ListItem, Parts, ReviewOptions, Table, TextBlock,

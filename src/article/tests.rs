@@ -131,3 +131,17 @@ fn title_falls_back_to_first_h1() {
     let article = Article::parse("Intro\n\n# Real Title\n\n## Other\n");
     assert_eq!(article.title.unwrap().text, "Real Title");
 }
+
+#[test]
+fn comment_spans_point_at_the_comment_in_crlf_html() {
+    // An unclosed `<?` makes the rest an HTML block, read with `\r\n`
+    // line ends: the comment's span must still be the comment.
+    let source = "<?\r\n\r\n# Title\r\n\r\n𝔍0\r\n\r\n<!-- medlint-disable x -->";
+    let article = Article::parse(source);
+    let spans: Vec<&str> = article.comments.iter().map(|c| &source[c.span.clone()]).collect();
+    assert_eq!(spans, ["<!-- medlint-disable x -->"]);
+    let quoted = "> <!-- a -->\r\n> <!-- b -->\r\n";
+    let article = Article::parse(quoted);
+    let spans: Vec<&str> = article.comments.iter().map(|c| &quoted[c.span.clone()]).collect();
+    assert_eq!(spans, ["<!-- a -->", "<!-- b -->"]);
+}

@@ -64,6 +64,9 @@ pub struct TextBlock {
     /// `<p><strong>…</strong></p>`): how FAQ entries are often written.
     pub bold: bool,
     segments: Vec<Segment>,
+    /// Where lines break in `text`: the space that stands for a soft or
+    /// hard break, or an empty range where `<br>` stood.
+    line_breaks: Vec<Range<usize>>,
 }
 
 impl TextBlock {
@@ -76,7 +79,35 @@ impl TextBlock {
             quote: None,
             bold: false,
             segments: Vec::new(),
+            line_breaks: Vec::new(),
         }
+    }
+
+    /// Appends a line break read from `from`: a space in the text, with its
+    /// place remembered for [`TextBlock::lines`].
+    pub(crate) fn push_line_break(&mut self, from: Range<usize>) {
+        let at = self.text.len();
+        self.line_breaks.push(at..at + 1);
+        self.push(" ", from, false);
+    }
+
+    /// Remembers a line break that adds no text (an inline `<br>`), so that
+    /// the text other rules read stays as it was.
+    pub(crate) fn mark_line_break(&mut self) {
+        let at = self.text.len();
+        self.line_breaks.push(at..at);
+    }
+
+    /// The ranges of `text` that were separate lines in the source, without
+    /// the spaces that joined them.
+    pub fn lines(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let starts = std::iter::once(0).chain(self.line_breaks.iter().map(|b| b.end));
+        let ends = self
+            .line_breaks
+            .iter()
+            .map(|b| b.start)
+            .chain(std::iter::once(self.text.len()));
+        starts.zip(ends).map(|(start, end)| start..end.max(start))
     }
 
     /// Appends `text` that was read from `source` range `from`.
@@ -174,5 +205,18 @@ mod tests {
         assert_eq!(block.source_span(0..block.text.len()), 10..21);
         let cup = block.text.find('☕').unwrap();
         assert_eq!(block.source_span(cup..cup + '☕'.len_utf8()), 18..21);
+    }
+
+    #[test]
+    fn lines_split_where_the_source_broke_them() {
+        let article =
+            crate::article::Article::parse("# T\n\nBy Ana Ruiz\n*Reviewed by* Lee Park  \nToday<br>Now<BR/>Later\n");
+        let block = article.blocks.iter().find(|b| b.text.starts_with("By")).unwrap();
+        let lines: Vec<&str> = block.lines().map(|r| &block.text[r]).collect();
+        assert_eq!(lines, ["By Ana Ruiz", "Reviewed by Lee Park", "Today", "Now", "Later"]);
+        // `<br>` adds no text.
+        assert!(block.text.ends_with("TodayNowLater"));
+        let single = article.blocks.iter().find(|b| b.text == "T").unwrap();
+        assert_eq!(single.lines().count(), 1);
     }
 }

@@ -245,6 +245,8 @@ impl Loader<'_> {
                 "credentials" => {
                     for (credential, _) in self.file.strings(value, "credentials")? {
                         policy.accept(&credential);
+                        // Read after a name as a credential, too.
+                        options.reading.credentials.push(credential);
                     }
                 }
                 _ => {

@@ -6,8 +6,13 @@ use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
-    /// Warns when the article's `updated` date is later than its review date:
-    /// the text readers see now is not the text that was reviewed.
+    /// Warns when the article's update date is later than its review date:
+    /// the text readers see now is not the text that was reviewed. The
+    /// update date comes from the front matter (`updated`, `last_updated`,
+    /// `lastmod`, `date_modified`, `modified`) or from a byline ("Updated
+    /// on September 12, 2026", "Last updated: …", on the byline's line or a
+    /// line of its own). The finding points at the update date and labels
+    /// the review date.
     ///
     /// ## Why is this bad?
     /// An edit after review can change a dose, a duration or a warning. The

@@ -10,6 +10,8 @@ declare_rule! {
     /// Reports a review, publish or update date that lies after today. Today
     /// is `--today`, else `MEDLINT_TODAY`, else the local date. The next
     /// review date is meant to be in the future and is not checked here.
+    /// Dates come from the front matter and from bylines ("Published
+    /// January 5, 2027"); the finding points at the date.
     ///
     /// ## Why is this bad?
     /// A review dated next month has not happened. Future dates are usually

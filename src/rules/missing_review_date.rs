@@ -6,10 +6,14 @@ use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
-    /// Reports an article with no review date, neither in the front matter
-    /// (`reviewed_on`, `reviewed`, `last_reviewed`, `review_date`,
-    /// `medically_reviewed_on`) nor in the review byline ("… on January 22,
-    /// 2026").
+    /// Reports an article with no review date, in the front matter or in a
+    /// byline. Front matter keys: `reviewed_on`, `reviewed`,
+    /// `last_reviewed`, `review_date`, `medically_reviewed_on`. Bylines:
+    /// "Medically reviewed by … on January 22, 2026", "Reviewed by Ana
+    /// Ruiz, MD — January 22, 2026", "Last reviewed: …", "Date of last
+    /// review: …", "Page last reviewed: …". An update or publish date is
+    /// not a review date. The finding points at the reviewer, or at the
+    /// title when there is none.
     ///
     /// ## Why is this bad?
     /// Medical advice changes. Without a date, neither readers nor editors can

@@ -6,10 +6,17 @@ use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
-    /// Reports an article that names no medical reviewer, neither in the
-    /// front matter (`reviewed_by`, `reviewer`, `medical_reviewer`,
-    /// `medically_reviewed_by`) nor in a byline such as "Medically reviewed
-    /// by Ana Ruiz, MD on January 22, 2026".
+    /// Reports an article that names no medical reviewer, in the front
+    /// matter or in a byline. Front matter keys: `reviewed_by`, `reviewer`,
+    /// `medical_reviewer`, `medically_reviewed_by`. Bylines: "Medically
+    /// reviewed by Ana Ruiz, MD on January 22, 2026", "Written by Sam Ortiz | Reviewed by
+    /// Ana Ruiz, MD", "Medical Reviewer: Ana Ruiz, MD", "Clinically reviewed
+    /// by:" with the name on the next line, or a stamp at the foot of the
+    /// page ("Last reviewed by Ana Ruiz, MD, on …"). Bylines are read under
+    /// the title (before the first section) and in the article's last
+    /// paragraphs. A fact checker is not a medical reviewer, and neither is
+    /// a review date alone ("Page last reviewed: …"). The finding points at
+    /// the title.
     ///
     /// ## Why is this bad?
     /// Readers act on health articles. A named, qualified reviewer is how a

@@ -8,8 +8,9 @@ use crate::rules::stale_review::expiry;
 declare_rule! {
     /// ## What it does
     /// Warns when the review expires within `review.warn-before` (60 days by
-    /// default): either its age reaches `review.max-age`, or the
-    /// `next_review` date comes up.
+    /// default). It expires when its age reaches `review.max-age`, or when
+    /// the next review date (`next_review`, "Next review due: …") comes up.
+    /// The finding points at the date that decides it.
     ///
     /// ## Why is this bad?
     /// A review takes time to schedule. A warning ahead of expiry lets

@@ -1,15 +1,17 @@
 //! `self-review`: the author reviewed their own article.
 
-use crate::article::review::comparable_name;
+use crate::article::review::{comparable_name, same_name};
 use crate::context::Context;
 use crate::diagnostic::{Emitter, quoted};
 use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
-    /// Warns when the medical reviewer is also an author. Names are compared
-    /// without credentials, titles ("Dr"), case and punctuation. Set
-    /// `review.allow-self-review = true` to allow it.
+    /// Warns when the medical reviewer is also an author. Both may be named
+    /// anywhere: front matter, a "By" line, "Written and medically reviewed
+    /// by …". Names are compared without credentials, titles ("Dr",
+    /// "Prof"), case, punctuation and middle initials. The finding points at
+    /// the reviewer. Set `review.allow-self-review = true` to allow it.
     ///
     /// ## Why is this bad?
     /// A medical review is a second pair of eyes. An author reviewing their
@@ -44,15 +46,14 @@ fn check(cx: &Context, options: &Options, out: &mut Emitter) {
     let Some(reviewer) = article.review.reviewer() else {
         return;
     };
-    let reviewer_name = comparable_name(&reviewer.name);
-    if reviewer_name.is_empty() {
+    if comparable_name(&reviewer.name).is_empty() {
         return;
     }
     if let Some(author) = article
         .review
         .authors
         .iter()
-        .find(|a| comparable_name(&a.name) == reviewer_name)
+        .find(|a| same_name(&a.name, &reviewer.name))
     {
         out.emit(
             reviewer.span.clone(),

@@ -9,7 +9,10 @@ use crate::options::Options;
 declare_rule! {
     /// ## What it does
     /// Reports a review older than `review.max-age` (24 months by default),
-    /// and an article whose `next_review` date has passed.
+    /// or past its next review date. The next review date is `next_review`
+    /// in the front matter, or "Next review due: …" in a byline. The finding
+    /// points at the review date, or at the next review date when that is
+    /// what has passed.
     ///
     /// ## Why is this bad?
     /// Guidance, doses and evidence change. Publishers promise readers that
