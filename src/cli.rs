@@ -8,6 +8,10 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+mod report;
+mod reviews;
+mod scan;
+
 use crate::article::InputFormat;
 use crate::article::review::Field;
 use crate::config::{self, Config};
@@ -64,6 +68,12 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Review status per article: reviewer, last review, next due date,
+    /// as a table, JSON, CSV or an iCalendar file
+    Reviews(Box<reviews::ReviewsArgs>),
+    /// Write one self-contained HTML report: findings, charts, review
+    /// timeline and every article's findings
+    Report(Box<report::ReportArgs>),
     /// Write a commented default medlint.toml in the current directory
     Init {
         /// Where to write it
@@ -78,8 +88,9 @@ enum RulesFormat {
     Json,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
 enum FailOn {
+    #[default]
     Error,
     Warning,
     Info,
@@ -106,14 +117,15 @@ impl From<InputFormatArg> for InputFormat {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
+    #[default]
     Auto,
     Always,
     Never,
 }
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Default)]
 struct CheckArgs {
     /// Files or directories to lint (default: the working directory, or
     /// standard input with --stdin-filename); `-` reads standard input
@@ -191,6 +203,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Command::Check(args) => check(*args),
         Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
         Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
+        Command::Reviews(args) => reviews::run(*args),
+        Command::Report(args) => report::run(*args),
         Command::Init { path } => init(&path),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -290,7 +304,16 @@ impl From<io::Error> for Failure {
 }
 
 /// The subcommands, as typed.
-const COMMANDS: [&str; 6] = ["check", "rules", "explain", "init", "completions", "help"];
+const COMMANDS: [&str; 8] = [
+    "check",
+    "rules",
+    "explain",
+    "reviews",
+    "report",
+    "init",
+    "completions",
+    "help",
+];
 
 /// `medlint PATHS…` means `medlint check PATHS…`. A first argument that is
 /// no path and is close to a subcommand ("rule") is a usage error with a
@@ -476,6 +499,12 @@ impl Run {
     /// Reads and lints one file or standard input, rendered for `format`
     /// (nothing with `None`).
     fn lint(&self, input: &Input, stdin_name: &str, format: Option<Format>) -> Result<FileReport, NotLinted> {
+        let (path, source) = self.read_input(input, stdin_name)?;
+        Ok(lint_file(path, &source, &self.config, format, &self.rendering))
+    }
+
+    /// One file's or standard input's path, as shown, and its text.
+    fn read_input(&self, input: &Input, stdin_name: &str) -> Result<(String, String), NotLinted> {
         let (path, bytes) = match input {
             Input::File(path) => {
                 let shown = discover::shown_path(path, &self.cwd);
@@ -510,7 +539,18 @@ impl Run {
             path: path.clone(),
             message,
         })?;
-        Ok(lint_file(path, &source, &self.config, format, &self.rendering))
+        Ok((path, source))
+    }
+
+    /// The files a walk of this run picks.
+    fn selection(&self) -> discover::Selection {
+        discover::Selection {
+            limits: self.config.files.limits,
+            exclude: self.config.files.excludes.clone(),
+            include: self.config.files.include.clone(),
+            files: self.config.files.added.clone(),
+            cwd: self.cwd.clone(),
+        }
     }
 }
 
@@ -641,13 +681,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let render_format = sink.render_format(args.format);
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
     let outcome = |input: &Input| run.outcome(input, stdin_name, render_format);
-    let selection = discover::Selection {
-        limits: run.config.files.limits,
-        exclude: run.config.files.excludes.clone(),
-        include: run.config.files.include.clone(),
-        files: run.config.files.added.clone(),
-        cwd: run.cwd.clone(),
-    };
+    let selection = run.selection();
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.

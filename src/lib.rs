@@ -23,6 +23,8 @@ pub mod options;
 pub mod packs;
 pub mod pattern;
 pub mod render;
+pub mod report;
+pub mod reviews;
 pub mod suggest;
 pub mod suppress;
 pub mod toml_file;
@@ -49,6 +51,11 @@ pub struct LintOutcome {
     /// Internal errors: a rule (or the parser) panicked on this article. The
     /// other rules' findings are still in `diagnostics`.
     pub internal_errors: Vec<InternalError>,
+    /// The article's title and review metadata as the rules read them, for
+    /// what reports on articles rather than findings (`medlint reviews`,
+    /// `medlint report`). Suppressions do not touch them.
+    pub title: Option<String>,
+    pub review: article::ReviewMeta,
 }
 
 /// A panic inside medlint, contained to one file and one rule.
@@ -90,7 +97,7 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
         }
     };
     let search = rules.shared_search();
-    let cx = Context::new(article, search.map(packs::SharedSearch::set));
+    let mut cx = Context::new(article, search.map(packs::SharedSearch::set));
     for (rule, severity) in rules.enabled_for(path) {
         let mut emitter = Emitter::new(rule.name, rule.category, severity);
         let run = || match rule.check {
@@ -116,6 +123,8 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
             message: "the suppression pass failed".to_string(),
         });
     }
+    outcome.title = cx.article.title.as_ref().map(|title| title.text.clone());
+    outcome.review = std::mem::take(&mut cx.article.review);
     outcome
         .diagnostics
         .sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));

@@ -25,7 +25,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("suppress", 8),
     ("render", 8),
     ("config", 9),
-    ("cli", 10),
+    ("reviews", 9),
+    ("report", 10),
+    ("cli", 11),
 ];
 
 fn layer(module: &str) -> Option<u8> {
