@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use icalendar::{Component, EventLike};
+use icalendar::Component;
 
 const TODAY: &str = "2026-11-24";
 
