@@ -64,8 +64,10 @@ pub(super) fn run(args: ReportArgs) -> Result<i32, Failure> {
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
-            "wrote {shown}: {} articles, {findings} findings, {} KB",
+            "wrote {shown}: {} article{}, {findings} finding{}, {} KB",
             scanned.items.len(),
+            if scanned.items.len() == 1 { "" } else { "s" },
+            if findings == 1 { "" } else { "s" },
             page.len().div_ceil(1024)
         )?;
     }
