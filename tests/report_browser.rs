@@ -224,7 +224,7 @@ fn rows(dom: &str) -> Vec<Row> {
 }
 
 fn card(dom: &str, name: &str) -> u64 {
-    let pattern = regex::Regex::new(&format!(r#"data-count="{name}">(\d+)<"#)).unwrap();
+    let pattern = regex::Regex::new(&format!(r#"data-count="{name}" data-value="(\d+)""#)).unwrap();
     pattern.captures(dom).unwrap_or_else(|| panic!("no {name} card"))[1]
         .parse()
         .unwrap()
@@ -355,6 +355,8 @@ fn the_report_of_the_example_articles_works_in_a_browser() {
     );
     assert!(errors[0] > 0);
     assert_eq!(result["afterReset"], expected.files);
+    assert_eq!(result["afterCard"], expected.overdue);
+    assert_eq!(result["statusAfterCard"], "overdue");
 
     let shots = screenshots_dir();
     browser.screenshot(&page, &shots.join("report-examples.png"), 1280, 2400);

@@ -36,9 +36,15 @@
   form.reset();
   setTimeout(function () {
     out.afterReset = visible().length;
-    var pre = document.createElement("pre");
-    pre.id = "test-result";
-    pre.textContent = JSON.stringify(out);
-    document.body.appendChild(pre);
+    // What a click on the "overdue reviews" card does.
+    window.addEventListener("hashchange", function () {
+      out.afterCard = visible().length;
+      out.statusAfterCard = document.getElementById("filter-status").value;
+      var pre = document.createElement("pre");
+      pre.id = "test-result";
+      pre.textContent = JSON.stringify(out);
+      document.body.appendChild(pre);
+    });
+    document.querySelector(".card-overdue a").click();
   }, 0);
 }());

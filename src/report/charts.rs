@@ -19,16 +19,16 @@ pub struct Bar {
 }
 
 const ROW: usize = 28;
-const LABEL_WIDTH: usize = 220;
-const BAR_WIDTH: usize = 330;
+const LABEL_WIDTH: usize = 190;
+const BAR_WIDTH: usize = 220;
 /// Labels longer than this are cut in the chart (the text alternative has them whole).
-const LABEL_CHARS: usize = 30;
+const LABEL_CHARS: usize = 26;
 
 /// A horizontal bar chart, `title` naming it for assistive technology.
 pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * ROW + 8;
-    let width = LABEL_WIDTH + BAR_WIDTH + 110;
+    let width = LABEL_WIDTH + BAR_WIDTH + 150;
     let described: Vec<String> = bars.iter().map(|b| format!("{}: {}", b.label, b.value)).collect();
     let mut svg = format!(
         "<svg class=\"chart bars\" id=\"{id}\" viewBox=\"0 0 {width} {height}\" role=\"img\" \

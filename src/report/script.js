@@ -120,6 +120,18 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
 
+  // A link to a filtered view (the summary cards) filters in place.
+  window.addEventListener("hashchange", function () {
+    if (location.hash.indexOf("#articles?") !== 0) { return; }
+    text.value = "";
+    status.value = "";
+    findings.value = "";
+    restore();
+    if (sort.column >= 0 && sort.column < headers.length) { sortBy(sort.column, sort.descending); }
+    apply();
+    document.getElementById("articles").scrollIntoView();
+  });
+
   var restored = restore();
   if (sort.column >= 0 && sort.column < headers.length) { sortBy(sort.column, sort.descending); }
   apply();
