@@ -74,7 +74,9 @@
 
   function valueOf(row, column, numeric) {
     var cell = row.cells[column];
-    var value = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
+    var path = cell.querySelector(".path");
+    var value = cell.hasAttribute("data-value") ? cell.getAttribute("data-value")
+      : path ? path.textContent : cell.textContent.trim();
     return numeric ? Number(value) : value.toLowerCase();
   }
 
