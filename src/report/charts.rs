@@ -21,8 +21,9 @@ pub struct Bar {
 const ROW: usize = 28;
 const LABEL_WIDTH: usize = 190;
 const BAR_WIDTH: usize = 220;
-/// Labels longer than this are cut in the chart (the text alternative has them whole).
-const LABEL_CHARS: usize = 26;
+/// Labels longer than this are cut in the chart (the text alternative has
+/// them whole): as many as fit beside the bars at the chart's font size.
+pub const LABEL_CHARS: usize = 24;
 
 /// A horizontal bar chart, `title` naming it for assistive technology.
 pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {

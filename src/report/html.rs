@@ -109,16 +109,19 @@ impl Page<'_> {
         let with = |severity| self.articles.iter().filter(|a| a.count(severity) > 0).count();
         let reviews = StatusCounts::of(self.articles.iter().map(|a| &a.row));
         let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural = |n: usize, one: &str, many: &str| format!("{} {}", thousands(n), if n == 1 { one } else { many });
         let cards = [
             (
                 "articles",
                 self.articles.len(),
                 "articles checked",
                 if self.run.unreadable > 0 {
-                    format!("{} could not be read", self.run.unreadable)
+                    format!("{} could not be read", thousands(self.run.unreadable))
                 } else {
-                    format!("{} with no error", self.articles.len() - with(Severity::Error))
+                    format!(
+                        "{} with no error",
+                        thousands(self.articles.len() - with(Severity::Error))
+                    )
                 },
             ),
             (
@@ -279,7 +282,7 @@ impl Page<'_> {
             .iter()
             .take(FOLDERS_SHOWN)
             .map(|(folder, (count, errors))| Bar {
-                label: folder.clone(),
+                label: tail(folder, charts::LABEL_CHARS),
                 value: *count,
                 class: if *errors > 0 { "sev-error" } else { "sev-warning" },
                 note: Some(format!("{errors} errors")),
@@ -541,6 +544,17 @@ fn days_text(days: Option<i64>) -> String {
     }
 }
 
+/// The end of a long folder name, its most specific part:
+/// "…/pages/health-care".
+fn tail(text: &str, most: usize) -> String {
+    let count = text.chars().count();
+    if count <= most {
+        return text.to_string();
+    }
+    let kept: String = text.chars().skip(count - (most - 1)).collect();
+    format!("…{kept}")
+}
+
 /// The folder of a path as shown ("guides/skin"), or "(top level)".
 fn folder_of(path: &str) -> String {
     match path.rsplit_once('/') {
@@ -596,5 +610,7 @@ mod tests {
     fn folders_come_from_shown_paths() {
         assert_eq!(folder_of("guides/skin/peel.md"), "guides/skin");
         assert_eq!(folder_of("peel.md"), "(top level)");
+        assert_eq!(tail("corpus/nhs/pages/conditions", 12), "…/conditions");
+        assert_eq!(tail("guides", 12), "guides");
     }
 }
