@@ -514,3 +514,50 @@ fn generate_library(dir: &Path, count: usize) {
         .unwrap();
     }
 }
+
+/// Without a browser too: `medlint report` writes one file that names the
+/// articles, their findings and the overdue review, and says where it went.
+#[test]
+fn the_report_file_names_articles_findings_and_overdue_reviews() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let output = medlint(root)
+        .args(["report", "--today", TODAY, "-o"])
+        .arg(&page)
+        .arg("fixtures/articles")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with(&format!("wrote {}: 4 articles, ", page.display())),
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "one file, nothing beside it"
+    );
+    assert!(html.contains("fixtures/articles/sleep-hygiene-draft.md"));
+    assert!(html.contains("Sleep Hygiene for Shift Workers"));
+    assert!(html.contains("section &quot;Related Articles&quot; is empty"));
+    assert!(html.contains("<span class=\"badge st-overdue\">"));
+    assert!(html.contains("data-count=\"overdue\" data-value=\"1\""));
+    // A directory that does not exist: a clear error, exit 2.
+    let output = medlint(root)
+        .args([
+            "report",
+            "--today",
+            TODAY,
+            "-o",
+            "no/such/dir/report.html",
+            "fixtures/articles",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("cannot write no/such/dir/report.html"), "{stderr}");
+}
