@@ -21,8 +21,9 @@ struct JsonSummary {
     infos: usize,
 }
 
+/// One finding, as `--format json` and `--format json-lines` write it.
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub(crate) struct JsonDiagnostic<'a> {
     path: &'a str,
     rule: &'a str,
     category: &'a str,
@@ -37,7 +38,7 @@ struct JsonDiagnostic<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonLabel<'a> {
+pub(crate) struct JsonLabel<'a> {
     line: usize,
     column: usize,
     end_line: usize,
@@ -56,7 +57,7 @@ pub fn entries(path: &str, diagnostics: &[Located]) -> String {
     json_writer::entries(diagnostics.iter().map(|located| diagnostic(path, located)), ENTRY_DEPTH)
 }
 
-fn diagnostic<'a>(path: &'a str, located: &'a Located) -> JsonDiagnostic<'a> {
+pub(crate) fn diagnostic<'a>(path: &'a str, located: &'a Located) -> JsonDiagnostic<'a> {
     let d = &located.diagnostic;
     JsonDiagnostic {
         path,
