@@ -325,6 +325,7 @@ impl Recorder {
         let text = serde_json::to_string_pretty(&document).expect("a baseline serializes") + "\n";
         let dir = self.place.dir.clone();
         let write = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&dir)?;
             let mut file = tempfile::NamedTempFile::new_in(&dir)?;
             std::io::Write::write_all(&mut file, text.as_bytes())?;
             file.persist(&self.place.file).map_err(|error| error.error)?;
