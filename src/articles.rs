@@ -5,8 +5,8 @@
 //!
 //! A page is an article when every condition the table sets holds: its
 //! path matches `include` (when set) and not `exclude`, its front matter
-//! matches each `front-matter` condition, and its body has at least
-//! `min-words` words. Without the table, every page is an article.
+//! matches each `front-matter` condition and no `exclude-front-matter`
+//! one, and its body has at least `min-words` words. Without the table, every page is an article.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,9 @@ pub struct ArticleScope {
     pub include: Option<Patterns>,
     pub exclude: Option<Patterns>,
     pub front_matter: Vec<FrontMatterCondition>,
+    /// `exclude-front-matter`: a page that meets any of these is not an
+    /// article (`layout = "glossary-word"`).
+    pub exclude_front_matter: Vec<FrontMatterCondition>,
     pub min_words: usize,
     /// The working directory, which the paths a run reports are relative
     /// to, for matching the globs.
@@ -90,9 +93,21 @@ impl ArticleScope {
         let Some(article) = article else {
             return Verdict::Article;
         };
+        if !self.front_matter.is_empty() && article.front_matter_error.is_some() {
+            return Verdict::NotArticle(
+                "its front matter does not parse, so the `front-matter` conditions cannot hold".to_string(),
+            );
+        }
         if let Some(condition) = self.front_matter.iter().find(|c| !c.holds(article)) {
             return Verdict::NotArticle(format!(
                 "its front matter `{}` is not {}",
+                condition.key,
+                condition.values.join(" or ")
+            ));
+        }
+        if let Some(condition) = self.exclude_front_matter.iter().find(|c| c.holds(article)) {
+            return Verdict::NotArticle(format!(
+                "its front matter `{}` is {}, which `exclude-front-matter` names",
                 condition.key,
                 condition.values.join(" or ")
             ));
@@ -152,6 +167,14 @@ mod tests {
         assert!(scope.is_article("a.md", &listed));
         assert!(!scope.is_article("a.md", &no));
         assert!(!scope.is_article("a.md", &none));
+        scope.front_matter.clear();
+        scope.exclude_front_matter.push(FrontMatterCondition {
+            key: "layout".to_string(),
+            values: vec!["glossary-word".to_string()],
+        });
+        assert!(!scope.is_article("a.md", &read("---\nlayout: Glossary-Word\n---\n# T\n")));
+        assert!(scope.is_article("a.md", &read("---\nlayout: basic\n---\n# T\n")));
+        assert!(scope.is_article("a.md", &none));
     }
 
     #[test]

@@ -516,27 +516,9 @@ impl Loader<'_> {
             match key.get_ref().as_ref() {
                 "include" => scope.include = Some(globs(value, "include")?),
                 "exclude" => scope.exclude = Some(globs(value, "exclude")?),
-                "front-matter" => {
-                    scope.front_matter.clear();
-                    for (name, wanted) in self.file.table(value, "articles.front-matter")? {
-                        let values: Vec<String> = self
-                            .file
-                            .string_or_strings(wanted, "a front matter condition")?
-                            .into_iter()
-                            .map(|(text, _)| text.trim().to_string())
-                            .collect();
-                        if values.is_empty() || values.iter().any(String::is_empty) {
-                            return Err(self.error(
-                                wanted.span(),
-                                format!("the condition on `{}` needs a value", name.get_ref()),
-                                Some("write a value, a list of values, or \"*\" for any value".to_string()),
-                            ));
-                        }
-                        scope.front_matter.push(crate::articles::FrontMatterCondition {
-                            key: name.get_ref().to_string(),
-                            values,
-                        });
-                    }
+                "front-matter" => scope.front_matter = self.conditions(value, "articles.front-matter")?,
+                "exclude-front-matter" => {
+                    scope.exclude_front_matter = self.conditions(value, "articles.exclude-front-matter")?;
                 }
                 "min-words" => {
                     let words = match value.get_ref() {
@@ -559,6 +541,35 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A table of front matter conditions: key = value or [values].
+    fn conditions(
+        &self,
+        value: &Value<'_>,
+        what: &str,
+    ) -> Result<Vec<crate::articles::FrontMatterCondition>, FileError> {
+        let mut conditions = Vec::new();
+        for (name, wanted) in self.file.table(value, what)? {
+            let values: Vec<String> = self
+                .file
+                .string_or_strings(wanted, "a front matter condition")?
+                .into_iter()
+                .map(|(text, _)| text.trim().to_string())
+                .collect();
+            if values.is_empty() || values.iter().any(String::is_empty) {
+                return Err(self.error(
+                    wanted.span(),
+                    format!("the condition on `{}` needs a value", name.get_ref()),
+                    Some("write a value, a list of values, or \"*\" for any value".to_string()),
+                ));
+            }
+            conditions.push(crate::articles::FrontMatterCondition {
+                key: name.get_ref().to_string(),
+                values,
+            });
+        }
+        Ok(conditions)
     }
 
     /// `packs = ["house-style/*.toml"]`: files relative to the config file,

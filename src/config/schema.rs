@@ -183,6 +183,11 @@ pub const ARTICLES: &[Key] = &[
         "Front matter an article has: key = value or [values], ignoring case; \"*\" wants any value.",
     ),
     key(
+        "exclude-front-matter",
+        Kind::Map(&Kind::StringOrStrings),
+        "Front matter that makes a page no article, e.g. layout = \"glossary-word\"; any one condition suffices.",
+    ),
+    key(
         "min-words",
         Kind::PositiveInteger,
         "Pages with fewer words in their body are not articles (stubs, redirects, fragments).",
