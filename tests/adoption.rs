@@ -90,6 +90,8 @@ fn a_baseline_accepts_todays_findings_and_fails_on_one_new_defect() {
     write(root, "articles/flu.md", &moved);
     let report = json(root, &["--no-config", "--baseline", "medlint-baseline.json", "."]);
     assert_eq!(rules_of(&report), Vec::<String>::new(), "{report}");
+    assert_eq!(report["summary"]["baselined"], found, "{report}");
+    assert!(report["summary"].get("baseline_gone").is_none(), "{report}");
 
     // One new defect: exactly that finding, and the check fails.
     write(root, "articles/flu.md", &format!("{moved}\nDosage: TODO\n"));
@@ -437,6 +439,71 @@ fn structure_and_review_rules_run_on_articles_only() {
     }
     let (_, out, _) = check(root, &["--format", "concise", "."]);
     assert!(out.contains("3 files checked (1 as articles):"), "{out}");
+    assert_eq!(report["summary"]["articles"], 1);
+}
+
+/// The example config for three public health sites, on pages of the kinds
+/// those sites hold.
+#[test]
+fn the_public_health_sites_example_tells_articles_from_other_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let body = "Some words about coverage and care. ".repeat(20);
+    let article = format!("---\ntitle: Can I keep my doctor?\nlayout: basic\n---\n{body}\n");
+    let pages = [
+        ("site/_posts/articles/keep-my-doctor.md", article.clone(), true),
+        (
+            "site/_posts/glossary/copay.md",
+            format!("---\ntitle: Copay\nlayout: glossary-word\n---\n{body}"),
+            false,
+        ),
+        ("site/_posts/questions/q.md", article.clone(), false),
+        (
+            "site/_posts/home.md",
+            format!("---\ntitle: Home\nlayout: home\n---\n{body}"),
+            false,
+        ),
+        (
+            "va/pages/old.md",
+            "---\ntitle: Old page\nhref: https://example.gov/new\n---\n".to_string(),
+            false,
+        ),
+        (
+            "va/pages/index.md",
+            format!("---\ntitle: Health care\ntemplate: level2-index\n---\n{body}"),
+            false,
+        ),
+        (
+            "va/pages/ptsd.md",
+            format!("---\ntitle: PTSD\ntemplate: detail-page\n---\n{body}"),
+            true,
+        ),
+        ("nhs/content/flu/content-1.md", body.clone(), false),
+        (
+            "site/_posts/articles/stub.md",
+            "---\ntitle: Stub\nlayout: basic\n---\nSee the new page.\n".to_string(),
+            false,
+        ),
+    ];
+    for (name, text, _) in &pages {
+        write(root, name, text);
+    }
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/public-health-sites/medlint.toml");
+    let report = json(
+        root,
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--select",
+            "missing-reviewer",
+            ".",
+        ],
+    );
+    let mut expected: Vec<String> = pages.iter().filter(|p| p.2).map(|p| p.0.to_string()).collect();
+    expected.sort();
+    assert_eq!(checked_paths(&report), expected, "{report}");
+    assert_eq!(report["summary"]["articles"], 2);
+    assert_eq!(report["summary"]["files"], pages.len());
 }
 
 #[test]

@@ -19,6 +19,19 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Pages checked as articles, with an `[articles]` table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    articles: Option<usize>,
+    /// Findings a baseline accepted, with a baseline.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: usize,
+    /// Baseline entries that no finding matches any more.
+    #[serde(skip_serializing_if = "is_zero")]
+    baseline_gone: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One finding, as `--format json` and `--format json-lines` write it.
@@ -103,6 +116,9 @@ pub fn write_document(out: &mut dyn Write, summary: &Summary, findings: Spooled<
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
+            articles: summary.articles,
+            baselined: summary.baselined,
+            baseline_gone: summary.baseline_gone,
         },
     )?;
     report.key("diagnostics")?;
