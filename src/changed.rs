@@ -80,6 +80,9 @@ pub fn since(reference: &str, cwd: &Path) -> Result<ChangedFiles, String> {
     };
     let commit = format!("{reference}^{{commit}}");
     if git(cwd, ["rev-parse", "--verify", "--quiet", &commit]).is_err() {
+        if git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_err() {
+            return Err("--changed-since: the repository has no commit yet to compare with".to_string());
+        }
         return Err(format!(
             "--changed-since: unknown git revision \"{reference}\" (a branch, tag or commit such as origin/main)"
         ));

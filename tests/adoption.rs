@@ -425,10 +425,22 @@ fn changed_since_outside_a_repository_or_with_an_unknown_ref_is_a_usage_error() 
     let (code, _, err) = check(dir.path(), &["--no-config", "--changed-since", "no-such-branch", "."]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown git revision \"no-such-branch\""), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    git(empty.path(), &["init", "-q"]);
+    write(empty.path(), "a.md", ARTICLE);
+    let (code, _, err) = check(empty.path(), &["--no-config", "--changed-since", "HEAD", "."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the repository has no commit yet"), "{err}");
     let plain = tempfile::tempdir().unwrap();
     write(plain.path(), "a.md", ARTICLE);
-    let (code, _, err) = check(plain.path(), &["--no-config", "--changed-since", "HEAD", "."]);
-    assert_eq!(code, 2);
+    // Git looks no higher than the temporary directory, even if it sits in a repository.
+    let output = medlint(plain.path(), "check")
+        .env("GIT_CEILING_DIRECTORIES", plain.path().parent().unwrap())
+        .args(["--no-config", "--changed-since", "HEAD", "."])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2));
     assert!(err.contains("not inside a git repository"), "{err}");
 }
 
