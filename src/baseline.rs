@@ -220,7 +220,8 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, FileError> {
         }
     };
     let located = |message: String, line: usize, column: usize| {
-        let offset = offset_of(&text, line, column);
+        let bom = text.len() - text.trim_start_matches('\u{feff}').len();
+        let offset = bom + offset_of(&text[bom..], line, column);
         FileError {
             path: path.to_path_buf(),
             source: text.clone(),
@@ -229,7 +230,9 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, FileError> {
             help: Some("write it again with `medlint check --write-baseline FILE`".to_string()),
         }
     };
-    let document: Document = serde_json::from_str(&text).map_err(|error| {
+    // A byte order mark, as some editors save JSON, is no fault.
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let document: Document = serde_json::from_str(json).map_err(|error| {
         let message = error.to_string();
         // serde_json appends " at line L column C"; the excerpt shows it.
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
@@ -375,6 +378,17 @@ mod tests {
         let place = Place::new(Path::new("baseline.json"), Path::new("/repo"));
         assert_eq!(place.entry_path("./articles/a.md"), "articles/a.md");
         assert_eq!(place.entry_path("/repo/articles/a.md"), "articles/a.md");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_allowed_and_faults_are_located_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        std::fs::write(&path, "\u{feff}{\"version\": 1, \"findings\": []}").unwrap();
+        assert_eq!(read_entries(&path).unwrap(), Vec::<Entry>::new());
+        std::fs::write(&path, "\u{feff}{\"version\": 1, \"findings\": [x]}").unwrap();
+        let error = read_entries(&path).unwrap_err();
+        assert_eq!(&error.source[error.span.start..], "x]}");
     }
 
     #[test]
