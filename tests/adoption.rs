@@ -734,3 +734,35 @@ fn init_writes_the_adoption_keys_commented_out() {
     let (code, _, err) = check(root, &["."]);
     assert_ne!(code, 2, "{block}\n{err}");
 }
+
+#[test]
+fn a_policy_two_files_extend_is_applied_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "house/medlint.toml",
+        "packs = [\"pack.toml\"]\n[rules]\nreading-level = \"off\"\n",
+    );
+    write(
+        root,
+        "house/pack.toml",
+        "[[rules]]\nname = \"house-word\"\nkind = \"existence\"\ncategory = \"content\"\nseverity = \"warning\"\nscope = [\"text\"]\nmessage = \"avoid this word\"\npatterns = ['\\bsynergy\\b']\n",
+    );
+    write(
+        root,
+        "a.toml",
+        "extends = [\"house/medlint.toml\"]\n[rules]\nreading-level = \"info\"\n",
+    );
+    write(root, "b.toml", "extends = [\"house/medlint.toml\"]\n");
+    write(root, "medlint.toml", "extends = [\"a.toml\", \"b.toml\"]\n");
+    write(root, "x.md", "# X\n\nOur synergy helps.\n");
+    let (code, out, err) = check(root, &["--config", "medlint.toml", "--show-settings", "x.md"]);
+    assert_eq!(code, 0, "{err}");
+    let line = out.lines().find(|l| l.starts_with("reading-level ")).unwrap();
+    assert!(line.contains("\"info\"") && line.ends_with("# a.toml:3"), "{out}");
+    assert_eq!(out.matches("house/medlint.toml\n").count(), 1, "{out}");
+    // The pack loads once, and its rule runs.
+    let report = json(root, &["--config", "medlint.toml", "--select", "house-word", "x.md"]);
+    assert_eq!(rules_of(&report), ["house-word"], "{report}");
+}

@@ -109,6 +109,12 @@ impl Config {
         chain.push(extends::identity(path));
         if let Some(value) = table.get_ref().get("extends") {
             for (parent_path, text) in extends::parents(&file, value, chain, self.files.limits)? {
+                // Two files that extend one policy (a diamond) apply it once:
+                // again, it would undo what the first of them changed.
+                let id = extends::identity(&parent_path);
+                if self.sources.iter().any(|applied| extends::identity(applied) == id) {
+                    continue;
+                }
                 self.apply_extending(&text, &parent_path, chain)?;
             }
         }
