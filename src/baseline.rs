@@ -10,7 +10,7 @@
 //! message, which may count days from today ("in 44 days"). Two identical
 //! findings in one file are two entries, matched one for one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -307,6 +307,23 @@ impl Recorder {
             .filter(|entry| !self.checked.contains(&entry.path) && self.place.exists(&entry.path))
             .cloned()
             .collect();
+        // A finding recorded before keeps the message it was recorded with,
+        // so that a message counting days does not change the file daily.
+        let mut recorded: HashMap<(&str, &str, &str), Vec<&str>> = HashMap::new();
+        for e in &old {
+            recorded
+                .entry((&e.path, &e.rule, &e.fingerprint))
+                .or_default()
+                .push(&e.message);
+        }
+        for e in &mut self.entries {
+            if let Some(message) = recorded
+                .get_mut(&(e.path.as_str(), e.rule.as_str(), e.fingerprint.as_str()))
+                .and_then(Vec::pop)
+            {
+                e.message = message.to_string();
+            }
+        }
         self.entries.extend(kept);
         self.entries.sort();
         // Entries of the old file that the new one no longer holds.
@@ -336,11 +353,7 @@ impl Recorder {
         };
         write().map_err(|error| format!("cannot write baseline {shown}: {}", discover::describe_io(&error)))?;
         let findings = document.findings.len();
-        Ok(Written {
-            findings,
-            dropped,
-            per_rule: count_rules(&document.findings),
-        })
+        Ok(Written { findings, dropped })
     }
 }
 
@@ -350,15 +363,6 @@ pub struct Written {
     pub findings: usize,
     /// Entries of the previous file that are no longer there: fixed.
     pub dropped: usize,
-    pub per_rule: BTreeMap<String, usize>,
-}
-
-fn count_rules(entries: &[Entry]) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for entry in entries {
-        *counts.entry(entry.rule.clone()).or_default() += 1;
-    }
-    counts
 }
 
 #[cfg(test)]

@@ -163,6 +163,17 @@ fn fingerprints_do_not_change_with_today() {
     let first = json(root, &[&select[..], &["."]].concat());
     assert_eq!(rules_of(&first), ["review-due-soon"], "{first}");
     check(root, &[&select[..], &["--write-baseline", "b.json", "."]].concat());
+    let written = read(root, "b.json");
+    // Written again on another day, the file does not change.
+    check(
+        root,
+        &[
+            &select[..],
+            &["--today", "2026-12-01", "--write-baseline", "b.json", "."],
+        ]
+        .concat(),
+    );
+    assert_eq!(read(root, "b.json"), written);
     for today in ["2026-11-30", "2026-12-20"] {
         let (code, out, _) = check(
             root,
