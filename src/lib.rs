@@ -11,6 +11,9 @@
 #[macro_use]
 pub mod rules;
 pub mod article;
+pub mod articles;
+pub mod baseline;
+pub mod changed;
 pub mod claims;
 pub mod cli;
 pub mod config;
@@ -49,6 +52,9 @@ pub struct LintOutcome {
     /// Internal errors: a rule (or the parser) panicked on this article. The
     /// other rules' findings are still in `diagnostics`.
     pub internal_errors: Vec<InternalError>,
+    /// Whether the page counts as an article (the config's `[articles]`):
+    /// rules about structure and review ran only if it does.
+    pub is_article: bool,
 }
 
 /// A panic inside medlint, contained to one file and one rule.
@@ -90,8 +96,13 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
         }
     };
     let search = rules.shared_search();
+    let is_article = options.articles.is_article(path, &article);
+    outcome.is_article = is_article;
     let cx = Context::new(article, search.map(packs::SharedSearch::set));
     for (rule, severity) in rules.enabled_for(path) {
+        if !is_article && rule.runs_on_articles_only() {
+            continue;
+        }
         let mut emitter = Emitter::new(rule.name, rule.category, severity);
         let run = || match rule.check {
             Check::Builtin(check) => check(&cx, options, &mut emitter),
@@ -107,7 +118,7 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
     }
     let diagnostics = &mut outcome.diagnostics;
     if catch_unwind(AssertUnwindSafe(|| {
-        suppress::apply(&cx.article, rules, path, diagnostics)
+        suppress::apply(&cx.article, rules, path, is_article, diagnostics)
     }))
     .is_err()
     {

@@ -24,7 +24,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("rules", 7),
     ("suppress", 8),
     ("render", 8),
+    ("articles", 3),
     ("config", 9),
+    ("baseline", 9),
+    ("changed", 1),
     ("cli", 10),
 ];
 
