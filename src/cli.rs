@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+mod adoption;
 mod report;
 mod reviews;
 mod scan;
@@ -23,6 +24,7 @@ use crate::render::{self, FileReport, Format, Located, Summary};
 use crate::rules::RuleSet;
 use crate::suggest::did_you_mean;
 use crate::toml_file::FileError;
+use adoption::{Checked, show_settings};
 
 /// Files linted in parallel before their output is written.
 const CHUNK_FILES: usize = 512;
@@ -68,6 +70,10 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the settings that apply to each file named, and where each
+    /// came from (the same as `check --show-settings`)
+    #[command(args_override_self = true)]
+    Config(Box<CheckArgs>),
     /// Review status per article: reviewer, last review, next due date,
     /// as a table, JSON, CSV or an iCalendar file
     Reviews(Box<reviews::ReviewsArgs>),
@@ -186,6 +192,24 @@ struct CheckArgs {
     /// Read a further front matter key as a known field, e.g. lastupdate=updated (repeatable)
     #[arg(long, value_name = "KEY=FIELD")]
     front_matter_key: Vec<String>,
+    /// Report only findings not recorded in this baseline file (default:
+    /// the config's `baseline`)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    baseline: Option<PathBuf>,
+    /// Ignore the config's `baseline`: report every finding
+    #[arg(long)]
+    no_baseline: bool,
+    /// Record every current finding in this baseline file, and exit 0
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Check only files added or changed since this git revision (from its
+    /// merge base with HEAD, with uncommitted and untracked changes)
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// Print the settings that apply to each file named, and where each
+    /// came from, instead of checking
+    #[arg(long)]
+    show_settings: bool,
 }
 
 /// Runs medlint with `args` (program name first) and returns the exit code.
@@ -201,6 +225,10 @@ pub fn run(args: Vec<OsString>) -> i32 {
     };
     let result = match cli.command {
         Command::Check(args) => check(*args),
+        Command::Config(mut args) => {
+            args.show_settings = true;
+            check(*args)
+        }
         Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
         Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
         Command::Reviews(args) => reviews::run(*args),
@@ -304,8 +332,9 @@ impl From<io::Error> for Failure {
 }
 
 /// The subcommands, as typed.
-const COMMANDS: [&str; 8] = [
+const COMMANDS: [&str; 9] = [
     "check",
+    "config",
     "rules",
     "explain",
     "reviews",
@@ -373,6 +402,9 @@ struct Run {
     /// Standard input, read once when it is an input.
     stdin: Option<Result<Vec<u8>, String>>,
     pool: Option<rayon::ThreadPool>,
+    /// What adopting medlint on an existing library adds: a baseline, the
+    /// changed files.
+    adoption: adoption::Adoption,
 }
 
 /// At most this many threads per core: more only costs memory (a stack
@@ -440,6 +472,7 @@ impl CheckArgs {
             None => None,
         };
         let stdin = self.reads_stdin().then(|| discover::read_stdin(config.files.limits));
+        let adoption = adoption::Adoption::resolve(self, &config, &cwd, color)?;
         Ok(Run {
             config,
             rendering: render::RenderOptions {
@@ -449,6 +482,7 @@ impl CheckArgs {
             cwd,
             stdin,
             pool,
+            adoption,
         })
     }
 
@@ -498,9 +532,21 @@ struct NotLinted {
 impl Run {
     /// Reads and lints one file or standard input, rendered for `format`
     /// (nothing with `None`).
-    fn lint(&self, input: &Input, stdin_name: &str, format: Option<Format>) -> Result<FileReport, NotLinted> {
+    fn lint(
+        &self,
+        input: &Input,
+        stdin_name: &str,
+        format: Option<Format>,
+    ) -> Result<(FileReport, Checked), NotLinted> {
         let (path, source) = self.read_input(input, stdin_name)?;
-        Ok(lint_file(path, &source, &self.config, format, &self.rendering))
+        Ok(lint_file(
+            path,
+            &source,
+            &self.config,
+            format,
+            &self.rendering,
+            self.adoption.baseline.as_ref(),
+        ))
     }
 
     /// One file's or standard input's path, as shown, and its text.
@@ -636,7 +682,7 @@ fn format_name(format: Format) -> String {
 
 /// What became of one input.
 enum Outcome {
-    Linted(FileReport),
+    Linted(FileReport, Checked),
     /// A file that could not be read or decoded: an error.
     NotLinted(NotLinted),
     /// A path passed over on purpose, with why: a warning.
@@ -653,7 +699,7 @@ impl Run {
         };
         match input {
             Input::File(_) | Input::Stdin => match self.lint(input, stdin_name, format) {
-                Ok(report) => Outcome::Linted(report),
+                Ok((report, checked)) => Outcome::Linted(report, checked),
                 Err(not_linted) => Outcome::NotLinted(not_linted),
             },
             Input::Error(path, message) => Outcome::NotLinted(shown(path, message)),
@@ -671,6 +717,9 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         )));
     }
     let run = args.resolve()?;
+    if args.show_settings {
+        return show_settings(&args, &run);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::failing_on(args.fail_on.threshold());
@@ -678,14 +727,21 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let mut nothing_found = false;
     let mut worst: Option<Severity> = None;
     let mut sink = Sink::new(args.format, args.statistics);
-    let render_format = sink.render_format(args.format);
+    let mut recorder = run.adoption.recorder();
+    if run.config.options.articles.configured {
+        summary.articles = Some(0);
+    }
+    let render_format = sink.render_format(args.format).filter(|_| recorder.is_none());
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
     let outcome = |input: &Input| run.outcome(input, stdin_name, render_format);
     let selection = run.selection();
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.
-    for (n, chunk) in in_chunks(discover::discover(args.inputs(), selection)).enumerate() {
+    let inputs = run
+        .adoption
+        .only_changed(discover::discover(args.inputs(), selection), &run.cwd);
+    for (n, chunk) in in_chunks(inputs).enumerate() {
         // The packs' shared search compiles beside the first files' parsing
         // and rules, not before their pack rules.
         let lint_chunk = || -> Vec<_> {
@@ -705,8 +761,12 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         };
         for outcome in outcomes {
             match outcome {
-                Outcome::Linted(report) => {
+                Outcome::Linted(report, checked) => {
                     summary.add(&report);
+                    checked.count(&mut summary);
+                    if let Some(recorder) = &mut recorder {
+                        recorder.add(&report.path, &report.diagnostics);
+                    }
                     worst = worst.max(report.diagnostics.iter().map(|d| d.diagnostic.severity).max());
                     sink.add(&report, &mut out)?;
                     if !report.internal_errors.is_empty() {
@@ -735,6 +795,11 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             }
         }
     }
+    if let Some(recorder) = recorder {
+        out.flush()?;
+        return adoption::write_baseline(recorder, &summary, had_error);
+    }
+    summary.baseline_gone += run.adoption.gone_elsewhere();
     let statistics = matches!(sink, Sink::Statistics(_));
     sink.finish(args.format, &summary, &run.config, &mut out)?;
     if args.format.has_summary_line() && !args.quiet {
@@ -746,6 +811,13 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     }
     out.flush()?;
     let allow_empty = args.allow_empty || run.config.files.allow_empty;
+    if summary.files == 0
+        && !had_error
+        && let Some(reference) = &args.changed_since
+    {
+        stderr_line("note", None, &format!("no articles changed since {reference}"));
+        return Ok(EXIT_OK);
+    }
     if summary.files == 0 && !nothing_found && !had_error {
         nothing_found = true;
         stderr_line("warning", None, "no articles found");
@@ -765,7 +837,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
 /// thread of its own, one chunk ahead of the caller, so that not even the
 /// paths are held for the whole run. Runs of one chunk or less start no
 /// thread. The thread stops once the chunks are dropped.
-fn in_chunks(mut inputs: discover::Discovery) -> impl Iterator<Item = Vec<Input>> {
+fn in_chunks(mut inputs: impl Iterator<Item = Input> + Send + 'static) -> impl Iterator<Item = Vec<Input>> {
     let first: Vec<Input> = inputs.by_ref().take(CHUNK_FILES).collect();
     let (sender, rest) = std::sync::mpsc::sync_channel(1);
     if first.len() == CHUNK_FILES {
@@ -828,12 +900,17 @@ fn lint_file(
     config: &Config,
     format: Option<Format>,
     rendering: &render::RenderOptions,
-) -> FileReport {
+    baseline: Option<&crate::baseline::Baseline>,
+) -> (FileReport, Checked) {
     let outcome = crate::lint_checked(source, &path, &config.options, &config.rules);
     let internal_errors = outcome.internal_errors.iter().map(ToString::to_string).collect();
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
-    let diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
+    let mut diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
+    let checked = Checked {
+        is_article: outcome.is_article,
+        baseline: baseline.map(|b| b.filter(&path, &mut diagnostics)).unwrap_or_default(),
+    };
     let rendered = format.map_or_else(String::new, |format| {
         render::render_file(
             format,
@@ -845,12 +922,13 @@ fn lint_file(
             config.rules.rules(),
         )
     });
-    FileReport {
+    let report = FileReport {
         path,
         diagnostics,
         rendered,
         internal_errors,
-    }
+    };
+    (report, checked)
 }
 
 /// The config `rules` and `explain` describe: the discovered one, so that

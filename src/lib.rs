@@ -11,6 +11,9 @@
 #[macro_use]
 pub mod rules;
 pub mod article;
+pub mod articles;
+pub mod baseline;
+pub mod changed;
 pub mod claims;
 pub mod cli;
 pub mod config;
@@ -51,6 +54,9 @@ pub struct LintOutcome {
     /// Internal errors: a rule (or the parser) panicked on this article. The
     /// other rules' findings are still in `diagnostics`.
     pub internal_errors: Vec<InternalError>,
+    /// Whether the page counts as an article (the config's `[articles]`):
+    /// rules about structure and review ran only if it does.
+    pub is_article: bool,
     /// The article's title and review metadata as the rules read them, for
     /// what reports on articles rather than findings (`medlint reviews`,
     /// `medlint report`). Suppressions do not touch them.
@@ -97,8 +103,13 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
         }
     };
     let search = rules.shared_search();
+    let is_article = options.articles.is_article(path, &article);
+    outcome.is_article = is_article;
     let mut cx = Context::new(article, search.map(packs::SharedSearch::set));
     for (rule, severity) in rules.enabled_for(path) {
+        if !is_article && rule.runs_on_articles_only() {
+            continue;
+        }
         let mut emitter = Emitter::new(rule.name, rule.category, severity);
         let run = || match rule.check {
             Check::Builtin(check) => check(&cx, options, &mut emitter),
@@ -114,7 +125,7 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
     }
     let diagnostics = &mut outcome.diagnostics;
     if catch_unwind(AssertUnwindSafe(|| {
-        suppress::apply(&cx.article, rules, path, diagnostics)
+        suppress::apply(&cx.article, rules, path, is_article, diagnostics)
     }))
     .is_err()
     {

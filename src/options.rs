@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use crate::article::credentials::{Standing, credential_key, with_standing};
 use crate::article::sections::{heading_matches, normalize_heading};
 use crate::article::{InputFormat, ReviewOptions};
+use crate::articles::ArticleScope;
 use crate::claims::cues::Cues;
 
 /// Everything a rule may read besides the article.
@@ -29,6 +30,8 @@ pub struct Options {
     /// The reader to use whatever the file name (`--input-format`); `None`
     /// picks it by the path's extension, Markdown when it names none.
     pub input_format: Option<InputFormat>,
+    /// Which pages are articles (`[articles]`).
+    pub articles: ArticleScope,
 }
 
 impl Options {
@@ -49,6 +52,7 @@ impl Options {
             reading: ReviewOptions::default(),
             claims: Cues::shipped(),
             input_format: None,
+            articles: ArticleScope::default(),
         }
     }
 

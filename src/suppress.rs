@@ -325,7 +325,9 @@ fn suppress(suppressions: &mut [Suppression], index: &LineIndex<'_>, diagnostics
 }
 
 /// Drops suppressed diagnostics and adds `unused-suppression` findings.
-pub fn apply(article: &Article, rules: &RuleSet, path: &str, diagnostics: &mut Vec<Diagnostic>) {
+/// On a page that is not an article, suppressions of the rules that run on
+/// articles only are not reported either.
+pub fn apply(article: &Article, rules: &RuleSet, path: &str, is_article: bool, diagnostics: &mut Vec<Diagnostic>) {
     if article.comments.is_empty() && article.front_matter.as_ref().and_then(|fm| fm.get("medlint")).is_none() {
         return;
     }
@@ -383,6 +385,7 @@ pub fn apply(article: &Article, rules: &RuleSet, path: &str, diagnostics: &mut V
                 // A suppression of a rule that is off is not reported: the
                 // comment may be meant for another configuration.
                 Some(rule) if rules.severity_for(rule, path).is_none() => continue,
+                Some(rule) if !is_article && rule.runs_on_articles_only() => continue,
                 Some(_) => (
                     format!("{} for \"{name}\" suppresses nothing", s.directive),
                     format!("remove \"{name}\" from the suppression"),

@@ -106,7 +106,9 @@ impl Browser {
     /// The page's DOM once it has loaded and its scripts have run.
     fn load(&self, page: &Path, fragment: &str) -> Loaded {
         let url = format!("file://{}{fragment}", page.display());
-        let (dom, log, took) = self.run(&["--dump-dom".to_string(), url]);
+        // Virtual time lets the page's timers and events (a filter set
+        // after a reset, a hash change) finish before the DOM is dumped.
+        let (dom, log, took) = self.run(&["--dump-dom".to_string(), "--virtual-time-budget=10000".to_string(), url]);
         assert!(dom.contains("</html>"), "no DOM from the browser; its log:\n{log}");
         let console = log
             .lines()

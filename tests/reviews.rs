@@ -428,3 +428,40 @@ fn statuses_agree_with_the_review_rules() {
     }
     assert_eq!(seen.len(), 3, "the set covers overdue, due-soon and ok: {seen:?}");
 }
+
+/// Pages the config's `[articles]` table does not count as articles have
+/// no review cycle: no row in the calendar, and in the report they are
+/// listed with their findings but no review status.
+#[test]
+fn pages_that_are_not_articles_have_no_review_cycle() {
+    let dir = library();
+    write(dir.path(), "medlint.toml", "[articles]\nexclude = [\"guides\"]\n");
+    let json = reviews_json(dir.path(), &[]);
+    let paths: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["soon.md", "byline.md", "clean.md"]);
+    assert_eq!(json["summary"]["overdue"], 0);
+    let output = medlint(dir.path())
+        .args(["report", "--today", TODAY, "-o", "report.html"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(
+        html.contains("<tr data-status=\"not-article\""),
+        "the stale guide is listed"
+    );
+    assert!(html.contains("guides/stale.md"));
+    assert!(html.contains("data-count=\"overdue\" data-value=\"0\""));
+    assert!(html.contains("data-count=\"due-soon\" data-value=\"1\""));
+    assert!(html.contains("3 of them articles"));
+}

@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let located: Vec<Located> = outcome.diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
-    for format in [Format::Human, Format::Concise, Format::Github] {
+    for format in [Format::Human, Format::Concise, Format::Github, Format::JsonLines] {
         render::render_file(format, "fuzz.md", source, &index, &located, &render::RenderOptions::default(), config.rules.rules());
     }
     let report = FileReport {

@@ -41,7 +41,7 @@ pub(super) fn run(args: ReportArgs) -> Result<i32, Failure> {
             .map(|d| Located::resolve(&index, d))
             .collect();
         let row = ReviewRow::new(&path, outcome.title.as_deref(), &outcome.review, options);
-        ReportArticle::new(row, source, &index, &findings)
+        ReportArticle::new(row, outcome.is_article, source, &index, &findings)
     });
     let inputs = check.inputs().iter().map(|path| escape::path(path)).collect();
     let report_run = ReportRun {

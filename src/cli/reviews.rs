@@ -1,6 +1,6 @@
 //! `medlint reviews`: the review calendar of the articles named.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use clap::ValueEnum;
 
@@ -54,34 +54,38 @@ pub(super) fn run(args: ReviewsArgs) -> Result<i32, Failure> {
             "--by reviewer groups the table, JSON and CSV; a calendar has no groups".to_string(),
         ));
     }
-    let check = args.input.as_check(&[], &[]);
+    let mut check = args.input.as_check(&[], &[]);
+    check.color = args.color;
     let run = check.resolve()?;
     let options = &run.config.options;
     // The calendar needs no findings: the articles are read, no rule runs.
     let no_rules = RuleSet::of(Vec::new());
+    // Pages the config's `[articles]` table does not count as articles
+    // have no review cycle: they get no row.
     let scanned = scan(&check, &run, &no_rules, |path, _, outcome| {
-        ReviewRow::new(&path, outcome.title.as_deref(), &outcome.review, options)
+        outcome
+            .is_article
+            .then(|| ReviewRow::new(&path, outcome.title.as_deref(), &outcome.review, options))
     });
     let filter = RowFilter {
         statuses: args.status.clone(),
         reviewer: args.reviewer.clone(),
     };
-    let mut rows: Vec<ReviewRow> = scanned.items.into_iter().filter(|row| filter.keeps(row)).collect();
+    let mut rows: Vec<ReviewRow> = scanned
+        .items
+        .into_iter()
+        .flatten()
+        .filter(|row| filter.keeps(row))
+        .collect();
     reviews::sort(&mut rows);
     let grouped = args.by.is_some();
     let text = match args.format {
         ReviewsFormat::Table => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            };
-            reviews::table::render(&rows, grouped, options.review.warn_before_days, color)
+            reviews::table::render(&rows, grouped, options.review.warn_before_days, run.rendering.color)
         }
         ReviewsFormat::Json => reviews::json::render(&rows, grouped),
         ReviewsFormat::Csv => {
             if grouped {
-                rows.sort_by_cached_key(|row| row.reviewer_name.is_none());
                 let order: Vec<ReviewRow> = reviews::by_reviewer(&rows)
                     .into_iter()
                     .flat_map(|group| group.rows.into_iter().cloned())

@@ -6,8 +6,12 @@
 //! and the [`RuleSet`] (which rules run, at which severity, with which
 //! packs).
 
+mod extends;
 pub mod schema;
+pub mod show;
 pub mod template;
+
+pub use extends::Origin;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -37,6 +41,13 @@ pub struct Config {
     pub options: Options,
     pub rules: RuleSet,
     pub files: Files,
+    /// `baseline`: the baseline file, from the config file's directory.
+    pub baseline: Option<PathBuf>,
+    /// Each key a config file set, in the order applied (`extends` first),
+    /// for `--show-settings`.
+    pub origins: Vec<Origin>,
+    /// The config files applied, in order.
+    pub sources: Vec<PathBuf>,
 }
 
 /// Which files a run reads, and how.
@@ -62,6 +73,9 @@ impl Config {
             options: Options::new(today),
             rules: RuleSet::new(),
             files: Files::default(),
+            baseline: None,
+            origins: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -81,10 +95,32 @@ impl Config {
         self.apply(&source, path)
     }
 
-    /// Applies the text of a config file found at `path`.
+    /// Applies the text of a config file found at `path`, after the files
+    /// its `extends` names.
     pub fn apply(&mut self, source: &str, path: &Path) -> Result<(), FileError> {
+        self.apply_extending(source, path, &mut Vec::new())
+    }
+
+    /// [`Config::apply`], with the files being applied (`chain`), which
+    /// an `extends` may not name again.
+    fn apply_extending(&mut self, source: &str, path: &Path, chain: &mut Vec<PathBuf>) -> Result<(), FileError> {
         let file = TomlFile::new(path, source);
         let table = file.parse()?;
+        chain.push(extends::identity(path));
+        if let Some(value) = table.get_ref().get("extends") {
+            for (parent_path, text) in extends::parents(&file, value, chain, self.files.limits)? {
+                // Two files that extend one policy (a diamond) apply it once:
+                // again, it would undo what the first of them changed.
+                let id = extends::identity(&parent_path);
+                if self.sources.iter().any(|applied| extends::identity(applied) == id) {
+                    continue;
+                }
+                self.apply_extending(&text, &parent_path, chain)?;
+            }
+        }
+        chain.pop();
+        self.sources.push(path.to_path_buf());
+        extends::record(&file, table.get_ref(), &mut self.origins);
         let loader = Loader { file };
         // Packs first: `[rules]` may name the rules they add.
         if let Some(value) = table.get_ref().get("packs") {
@@ -92,8 +128,16 @@ impl Config {
         }
         for (key, value) in table.get_ref() {
             match key.get_ref().as_ref() {
-                "packs" => {}
+                "packs" | "extends" => {}
                 "exclude" | "extend-exclude" | "include" => {}
+                "baseline" => {
+                    let name = loader.file.string(value, "baseline")?;
+                    if name.trim().is_empty() {
+                        return Err(loader.error(value.span(), "baseline must name a file".to_string(), None));
+                    }
+                    self.baseline = Some(loader.base().join(name));
+                }
+                "articles" => loader.articles(value, &mut self.options)?,
                 "allow-empty" => self.files.allow_empty = loader.file.bool(value, "allow-empty")?,
                 "rules" => {
                     let severities = loader.severities(value, &self.rules)?;
@@ -457,6 +501,81 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `[articles]`: which pages are articles.
+    fn articles(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        let base = self.base();
+        let scope = &mut options.articles;
+        scope.configured = true;
+        scope.cwd = std::env::current_dir().unwrap_or_default();
+        let globs = |value: &Value<'_>, key: &str| -> Result<Patterns, FileError> {
+            let mut patterns = Patterns::default();
+            for (glob, span) in self.file.string_or_strings(value, &format!("articles.{key}"))? {
+                patterns
+                    .add(&glob, &base, false)
+                    .map_err(|message| self.error(span, format!("articles.{key}: {message}"), None))?;
+            }
+            Ok(patterns)
+        };
+        for (key, value) in self.file.table(value, "[articles]")? {
+            match key.get_ref().as_ref() {
+                "include" => scope.include = Some(globs(value, "include")?),
+                "exclude" => scope.exclude = Some(globs(value, "exclude")?),
+                "front-matter" => scope.front_matter = self.conditions(value, "articles.front-matter")?,
+                "exclude-front-matter" => {
+                    scope.exclude_front_matter = self.conditions(value, "articles.exclude-front-matter")?;
+                }
+                "min-words" => {
+                    let words = match value.get_ref() {
+                        DeValue::Integer(i) => i.as_str().parse::<usize>().ok().filter(|n| *n > 0),
+                        _ => None,
+                    };
+                    scope.min_words = words.ok_or_else(|| {
+                        self.error(
+                            value.span(),
+                            "min-words must be a positive whole number".to_string(),
+                            Some("such as 150; leave it out to count pages whatever their length".to_string()),
+                        )
+                    })?;
+                }
+                _ => {
+                    return Err(self
+                        .file
+                        .unknown_key(key, " in [articles]", &schema::names(schema::ARTICLES)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A table of front matter conditions: key = value or [values].
+    fn conditions(
+        &self,
+        value: &Value<'_>,
+        what: &str,
+    ) -> Result<Vec<crate::articles::FrontMatterCondition>, FileError> {
+        let mut conditions = Vec::new();
+        for (name, wanted) in self.file.table(value, what)? {
+            let values: Vec<String> = self
+                .file
+                .string_or_strings(wanted, "a front matter condition")?
+                .into_iter()
+                .map(|(text, _)| text.trim().to_string())
+                .collect();
+            if values.is_empty() || values.iter().any(String::is_empty) {
+                return Err(self.error(
+                    wanted.span(),
+                    format!("the condition on `{}` needs a value", name.get_ref()),
+                    Some("write a value, a list of values, or \"*\" for any value".to_string()),
+                ));
+            }
+            conditions.push(crate::articles::FrontMatterCondition {
+                key: name.get_ref().to_string(),
+                values,
+            });
+        }
+        Ok(conditions)
     }
 
     /// `packs = ["house-style/*.toml"]`: files relative to the config file,

@@ -18,6 +18,8 @@ pub enum Kind {
     PositiveNumber,
     PositiveInteger,
     Strings,
+    /// A string, or an array of strings.
+    StringOrStrings,
     /// A table of these keys.
     Table(&'static [Key]),
     /// A table whose keys are free (rule names, front matter keys), each
@@ -164,7 +166,50 @@ pub const CLAIMS: &[Key] = &[
     key("synonyms", CUE_LISTS, "Words that name the same thing."),
 ];
 
+pub const ARTICLES: &[Key] = &[
+    key(
+        "include",
+        Kind::StringOrStrings,
+        "Globs of the pages that can be articles; unset, every page can. A glob without / matches a name anywhere.",
+    ),
+    key(
+        "exclude",
+        Kind::StringOrStrings,
+        "Globs of pages that are not articles (glossary, redirects, fragments, landing pages).",
+    ),
+    key(
+        "front-matter",
+        Kind::Map(&Kind::StringOrStrings),
+        "Front matter an article has: key = value or [values], ignoring case; \"*\" wants any value.",
+    ),
+    key(
+        "exclude-front-matter",
+        Kind::Map(&Kind::StringOrStrings),
+        "Front matter that makes a page no article, e.g. layout = \"glossary-word\"; any one condition suffices.",
+    ),
+    key(
+        "min-words",
+        Kind::PositiveInteger,
+        "Pages with fewer words in their body are not articles (stubs, redirects, fragments).",
+    ),
+];
+
 pub const TOP: &[Key] = &[
+    key(
+        "extends",
+        Kind::StringOrStrings,
+        "Config files this one builds on, relative to it, applied first and in order; what this file sets wins.",
+    ),
+    key(
+        "baseline",
+        Kind::String,
+        "A baseline file (from `medlint check --write-baseline`), relative to this file: the findings it records are not reported.",
+    ),
+    key(
+        "articles",
+        Kind::Table(ARTICLES),
+        "Which pages are articles: structure and review rules run on articles only.",
+    ),
     key(
         "exclude",
         Kind::Strings,
@@ -243,6 +288,7 @@ fn kind_schema(kind: &Kind) -> Value {
         Kind::PositiveNumber => json!({"type": "number", "exclusiveMinimum": 0}),
         Kind::PositiveInteger => json!({"type": "integer", "minimum": 1}),
         Kind::Strings => json!({"type": "array", "items": {"type": "string"}}),
+        Kind::StringOrStrings => json!({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
         Kind::Table(keys) => table_schema(keys),
         Kind::Map(values) => json!({"type": "object", "additionalProperties": kind_schema(values)}),
         Kind::Tables(keys) => json!({"type": "array", "items": table_schema(keys)}),

@@ -19,10 +19,24 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Pages checked as articles, with an `[articles]` table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    articles: Option<usize>,
+    /// Findings a baseline accepted, with a baseline.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: usize,
+    /// Baseline entries that no finding matches any more.
+    #[serde(skip_serializing_if = "is_zero")]
+    baseline_gone: usize,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One finding, as `--format json` and `--format json-lines` write it.
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub(crate) struct JsonDiagnostic<'a> {
     path: &'a str,
     rule: &'a str,
     category: &'a str,
@@ -37,7 +51,7 @@ struct JsonDiagnostic<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonLabel<'a> {
+pub(crate) struct JsonLabel<'a> {
     line: usize,
     column: usize,
     end_line: usize,
@@ -56,7 +70,7 @@ pub fn entries(path: &str, diagnostics: &[Located]) -> String {
     json_writer::entries(diagnostics.iter().map(|located| diagnostic(path, located)), ENTRY_DEPTH)
 }
 
-fn diagnostic<'a>(path: &'a str, located: &'a Located) -> JsonDiagnostic<'a> {
+pub(crate) fn diagnostic<'a>(path: &'a str, located: &'a Located) -> JsonDiagnostic<'a> {
     let d = &located.diagnostic;
     JsonDiagnostic {
         path,
@@ -102,6 +116,9 @@ pub fn write_document(out: &mut dyn Write, summary: &Summary, findings: Spooled<
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
+            articles: summary.articles,
+            baselined: summary.baselined,
+            baseline_gone: summary.baseline_gone,
         },
     )?;
     report.key("diagnostics")?;

@@ -6,6 +6,7 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
 mod json_writer;
 pub mod junit;
 pub mod sarif;
@@ -84,13 +85,18 @@ pub enum Format {
     Github,
     Junit,
     Gitlab,
+    /// One JSON object a finding, a line each, for log pipelines.
+    JsonLines,
 }
 
 impl Format {
     /// Formats written file by file as results arrive; the others are one
     /// document written at the end.
     pub fn is_streamed(self) -> bool {
-        matches!(self, Format::Human | Format::Concise | Format::Github)
+        matches!(
+            self,
+            Format::Human | Format::Concise | Format::Github | Format::JsonLines
+        )
     }
 
     /// Whole-run documents whose findings are rendered file by file, as the
@@ -146,6 +152,7 @@ pub fn render_file(
         Format::Sarif => sarif::entries(path, diagnostics, rules),
         Format::Gitlab => gitlab::entries(path, diagnostics),
         Format::Junit => junit::entry(path, diagnostics, options.fail_on),
+        Format::JsonLines => json_lines::render(path, diagnostics),
     }
 }
 
@@ -156,7 +163,7 @@ pub fn frame<'a>(format: Format, summary: &Summary, rules: &'a [&'static Rule]) 
         Format::Sarif => Some(Frame::Sarif(rules)),
         Format::Gitlab => Some(Frame::Gitlab),
         Format::Junit => Some(Frame::Junit(*summary)),
-        Format::Human | Format::Concise | Format::Github => None,
+        Format::Human | Format::Concise | Format::Github | Format::JsonLines => None,
     }
 }
 
@@ -333,6 +340,13 @@ pub struct Summary {
     /// Inputs that could not be read: a run with some is never "no
     /// problems found".
     pub unreadable: usize,
+    /// Pages checked as articles, when the config says which pages are
+    /// (`None`: every page is).
+    pub articles: Option<usize>,
+    /// Findings a baseline accepted: neither shown nor counted above.
+    pub baselined: usize,
+    /// Baseline entries no finding matched any more: fixed since.
+    pub baseline_gone: usize,
 }
 
 impl Default for Summary {
@@ -354,6 +368,9 @@ impl Summary {
             warnings: 0,
             infos: 0,
             unreadable: 0,
+            articles: None,
+            baselined: 0,
+            baseline_gone: 0,
         }
     }
 
@@ -378,18 +395,41 @@ impl Summary {
 
     /// "3 files checked: 2 errors, 1 warning"; "2 files checked, 1 could
     /// not be read: 0 errors, 0 warnings"
+    ///
+    /// With an `[articles]` table it says how many were articles ("3 files
+    /// checked (2 as articles)"), and with a baseline how many findings it
+    /// accepted and how many of its entries are gone.
     pub fn line(&self) -> String {
         let mut files = plural(self.files, "file") + " checked";
-        if self.unreadable > 0 {
+        if let Some(articles) = self.articles {
+            files.push_str(&format!(" ({articles} as articles)"));
+        }
+        let line = if self.unreadable > 0 {
             files.push_str(&format!(", {} could not be read", self.unreadable));
+            None
         } else if self.errors + self.warnings + self.infos == 0 {
-            return format!("{files}: no problems found");
+            Some(format!("{files}: no problems found"))
+        } else {
+            None
+        };
+        let mut line = line.unwrap_or_else(|| {
+            let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
+            if self.infos > 0 {
+                parts.push(plural(self.infos, "info"));
+            }
+            format!("{files}: {}", parts.join(", "))
+        });
+        if self.baselined > 0 {
+            line.push_str(&format!("; {} in the baseline", plural(self.baselined, "finding")));
         }
-        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
-        if self.infos > 0 {
-            parts.push(plural(self.infos, "info"));
+        if self.baseline_gone > 0 {
+            line.push_str(&format!(
+                "; {} of the baseline {} gone (`--write-baseline` shrinks it)",
+                self.baseline_gone,
+                if self.baseline_gone == 1 { "is" } else { "are" }
+            ));
         }
-        format!("{files}: {}", parts.join(", "))
+        line
     }
 }
 

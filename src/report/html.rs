@@ -107,16 +107,19 @@ impl Page<'_> {
     fn summary(&mut self) {
         let count = |severity| self.articles.iter().map(|a| a.count(severity)).sum::<usize>();
         let with = |severity| self.articles.iter().filter(|a| a.count(severity) > 0).count();
-        let reviews = StatusCounts::of(self.articles.iter().map(|a| &a.row));
+        let reviews = StatusCounts::of(self.articles.iter().filter(|a| a.is_article).map(|a| &a.row));
         let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
         let plural = |n: usize, one: &str, many: &str| format!("{} {}", thousands(n), if n == 1 { one } else { many });
         let cards = [
             (
                 "articles",
                 self.articles.len(),
-                "articles checked",
+                "pages checked",
                 if self.run.unreadable > 0 {
                     format!("{} could not be read", thousands(self.run.unreadable))
+                } else if self.articles.iter().any(|a| !a.is_article) {
+                    let articles = self.articles.iter().filter(|a| a.is_article).count();
+                    format!("{} of them articles ([articles])", thousands(articles))
                 } else {
                     format!(
                         "{} with no error",
@@ -182,11 +185,14 @@ impl Page<'_> {
     }
 
     fn reviews(&mut self) {
-        let timeline = Timeline::new(self.run.today, self.articles.iter().filter_map(|a| a.row.due));
+        let timeline = Timeline::new(
+            self.run.today,
+            self.articles.iter().filter(|a| a.is_article).filter_map(|a| a.row.due),
+        );
         let unreviewed = self
             .articles
             .iter()
-            .filter(|a| a.row.status == Status::Unreviewed)
+            .filter(|a| a.status() == Some(Status::Unreviewed))
             .count();
         let _ = write!(
             self.out,
@@ -201,7 +207,7 @@ impl Page<'_> {
         let mut next: Vec<&ReportArticle> = self
             .articles
             .iter()
-            .filter(|a| matches!(a.row.status, Status::Overdue | Status::DueSoon))
+            .filter(|a| matches!(a.status(), Some(Status::Overdue | Status::DueSoon)))
             .collect();
         next.sort_by_key(|a| (a.row.due, a.row.path.as_str()));
         if !next.is_empty() {
@@ -221,7 +227,7 @@ impl Page<'_> {
                 let _ = writeln!(
                     self.out,
                     "<li>{badge} <a href=\"#a-{index}\">{title}</a> <span class=\"muted\">· {reviewer} · due {due} ({days})</span></li>",
-                    badge = status_badge(row.status),
+                    badge = status_badge(Some(row.status)),
                     title = escape(row.title.as_deref().unwrap_or(&row.path)),
                     reviewer = escape(row.reviewer.as_deref().unwrap_or("no reviewer")),
                     due = row.due.map(|d| d.to_string()).unwrap_or_default(),
@@ -316,7 +322,7 @@ impl Page<'_> {
              autocomplete=\"off\"></label>\n\
              <label>Review status <select id=\"filter-status\"><option value=\"\">any</option>\
              <option value=\"overdue\">overdue</option><option value=\"due-soon\">due soon</option>\
-             <option value=\"ok\">ok</option><option value=\"unreviewed\">unreviewed</option></select></label>\n\
+             <option value=\"ok\">ok</option><option value=\"unreviewed\">unreviewed</option>{pages}</select></label>\n\
              <label>Findings <select id=\"filter-findings\"><option value=\"\">any</option>\
              <option value=\"errors\">with errors</option><option value=\"any\">with findings</option>\
              <option value=\"none\">without findings</option></select></label>\n\
@@ -332,7 +338,12 @@ impl Page<'_> {
              <th scope=\"col\" data-sort=\"number\" class=\"num\">Warnings</th>\
              <th scope=\"col\" data-sort=\"number\" class=\"num\">Info</th>\
              </tr></thead>\n<tbody>\n",
-            n = self.articles.len()
+            n = self.articles.len(),
+            pages = if self.articles.iter().all(|a| a.is_article) {
+                ""
+            } else {
+                "<option value=\"not-article\">not an article</option>"
+            },
         );
         for (index, article) in self.articles.iter().enumerate() {
             let row = &article.row;
@@ -347,7 +358,11 @@ impl Page<'_> {
             } else {
                 format!("<a class=\"title\" href=\"#a-{index}\">{}</a>", escape(title))
             };
-            let rank = Status::ALL.iter().position(|s| *s == row.status).unwrap_or_default();
+            let status = article.status();
+            let rank = status.map_or(Status::ALL.len(), |status| {
+                Status::ALL.iter().position(|s| *s == status).unwrap_or_default()
+            });
+            let due = row.due.filter(|_| article.is_article);
             let _ = writeln!(
                 self.out,
                 "<tr data-status=\"{status}\" data-errors=\"{errors}\" data-findings=\"{total}\">\
@@ -358,17 +373,17 @@ impl Page<'_> {
                  <td class=\"num{e}\" data-label=\"Errors\">{errors}</td>\
                  <td class=\"num{w}\" data-label=\"Warnings\">{warnings}</td>\
                  <td class=\"num\" data-label=\"Info\">{infos}</td></tr>",
-                status = row.status.as_str(),
+                status = status.map_or(NOT_AN_ARTICLE, Status::as_str),
                 total = article.findings.len(),
                 path = escape(&row.path),
                 reviewer = row.reviewer.as_deref().map_or_else(
                     || "<span class=\"muted\">none</span>".to_string(),
                     |r| escape(r).into_owned()
                 ),
-                badge = status_badge(row.status),
-                due_value = row.due.map(|d| d.to_string()).unwrap_or_else(|| "9999".to_string()),
-                due = row.due.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string()),
-                days = days_text(row.days_left),
+                badge = status_badge(status),
+                due_value = due.map(|d| d.to_string()).unwrap_or_else(|| "9999".to_string()),
+                due = due.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string()),
+                days = days_text(due.and(row.days_left)),
                 e = if errors > 0 { " has-errors" } else { "" },
                 w = if warnings > 0 { " has-warnings" } else { "" },
             );
@@ -389,18 +404,27 @@ impl Page<'_> {
                 continue;
             }
             let row = &article.row;
+            let review = match article.status() {
+                Some(status) => format!(
+                    "{} Reviewer: {} · last reviewed {} · next review {}",
+                    status_badge(Some(status)),
+                    escape(row.reviewer.as_deref().unwrap_or("none named")),
+                    row.reviewed.map_or_else(|| "never".to_string(), |d| d.to_string()),
+                    row.due.map_or_else(|| "not set".to_string(), |d| d.to_string()),
+                ),
+                None => format!(
+                    "{} The config's <code>[articles]</code> table does not count this page as an article: \
+                     it has no review cycle.",
+                    status_badge(None)
+                ),
+            };
             let _ = write!(
                 self.out,
                 "<article class=\"article\" id=\"a-{index}\" aria-labelledby=\"a-{index}-title\">\n\
                  <h3 id=\"a-{index}-title\">{title}</h3>\n<p class=\"path\">{path}</p>\n\
-                 <p class=\"review-line\">{badge} Reviewer: {reviewer} · last reviewed {reviewed} · next review {due}</p>\n\
-                 <ol class=\"findings\">\n",
+                 <p class=\"review-line\">{review}</p>\n<ol class=\"findings\">\n",
                 title = escape(row.title.as_deref().unwrap_or("(untitled)")),
                 path = escape(&row.path),
-                badge = status_badge(row.status),
-                reviewer = escape(row.reviewer.as_deref().unwrap_or("none named")),
-                reviewed = row.reviewed.map_or_else(|| "never".to_string(), |d| d.to_string()),
-                due = row.due.map_or_else(|| "not set".to_string(), |d| d.to_string()),
             );
             for finding in &article.findings {
                 finding_html(&mut self.out, finding);
@@ -491,16 +515,22 @@ fn finding_html(out: &mut String, finding: &ReportFinding) {
     out.push_str("</li>\n");
 }
 
-fn status_badge(status: Status) -> String {
+/// The review status of a page that the `[articles]` table does not count
+/// as an article, in the table's `data-status` and its filter.
+const NOT_AN_ARTICLE: &str = "not-article";
+
+/// A review status as a badge; `None` for a page that is not an article.
+fn status_badge(status: Option<Status>) -> String {
     let (symbol, label) = match status {
-        Status::Overdue => ("!", "Overdue"),
-        Status::DueSoon => ("◔", "Due soon"),
-        Status::Ok => ("✓", "OK"),
-        Status::Unreviewed => ("?", "Unreviewed"),
+        Some(Status::Overdue) => ("!", "Overdue"),
+        Some(Status::DueSoon) => ("◔", "Due soon"),
+        Some(Status::Ok) => ("✓", "OK"),
+        Some(Status::Unreviewed) => ("?", "Unreviewed"),
+        None => ("–", "Not an article"),
     };
     format!(
         "<span class=\"badge st-{}\"><span aria-hidden=\"true\">{symbol}</span> {label}</span>",
-        status.as_str()
+        status.map_or(NOT_AN_ARTICLE, Status::as_str)
     )
 }
 

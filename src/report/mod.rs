@@ -22,10 +22,13 @@ const EXCERPT_LINES: usize = 4;
 /// Source lines are cut at this many characters in an excerpt.
 const EXCERPT_WIDTH: usize = 160;
 
-/// One article: its review row and its findings.
+/// One page: its review row and its findings.
 #[derive(Debug, Clone)]
 pub struct ReportArticle {
     pub row: ReviewRow,
+    /// Whether the config's `[articles]` table counts the page as an
+    /// article; a page that is not one has findings but no review cycle.
+    pub is_article: bool,
     pub findings: Vec<ReportFinding>,
 }
 
@@ -52,7 +55,13 @@ pub struct ExcerptLine {
 
 impl ReportArticle {
     /// The report's view of one article, while its source is at hand.
-    pub fn new(row: ReviewRow, source: &str, index: &LineIndex<'_>, findings: &[Located]) -> ReportArticle {
+    pub fn new(
+        row: ReviewRow,
+        is_article: bool,
+        source: &str,
+        index: &LineIndex<'_>,
+        findings: &[Located],
+    ) -> ReportArticle {
         let findings = findings
             .iter()
             .map(|located| {
@@ -68,7 +77,16 @@ impl ReportArticle {
                 }
             })
             .collect();
-        ReportArticle { row, findings }
+        ReportArticle {
+            row,
+            is_article,
+            findings,
+        }
+    }
+
+    /// The page's review status, if it is an article.
+    pub fn status(&self) -> Option<crate::reviews::Status> {
+        self.is_article.then_some(self.row.status)
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -132,7 +150,7 @@ mod tests {
             .map(|d| Located::resolve(&index, d))
             .collect();
         let row = crate::reviews::ReviewRow::new("a.md", None, &Default::default(), &options);
-        let article = ReportArticle::new(row, source, &index, &located);
+        let article = ReportArticle::new(row, true, source, &index, &located);
         let finding = &article.findings[0];
         assert_eq!(finding.line, 3);
         assert_eq!(

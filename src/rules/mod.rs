@@ -111,6 +111,18 @@ impl Rule {
         }
     }
 
+    /// Whether the rule is about an article's structure or its medical
+    /// review, and so runs only on the pages the config's `[articles]`
+    /// table counts as articles. Date checks, input, links, tables, claims
+    /// and packs run on every page.
+    pub fn runs_on_articles_only(&self) -> bool {
+        match self.category {
+            Category::Structure => true,
+            Category::Review => !matches!(self.name, "invalid-date" | "future-date"),
+            _ => matches!(self.name, "missing-references" | "reading-level"),
+        }
+    }
+
     /// The first sentence of the docs, without its trailing period.
     pub fn summary(&self) -> String {
         let docs = self.docs();
