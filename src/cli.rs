@@ -9,6 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 mod adoption;
+mod report;
+mod reviews;
+mod scan;
 
 use crate::article::InputFormat;
 use crate::article::review::Field;
@@ -71,6 +74,12 @@ enum Command {
     /// came from (the same as `check --show-settings`)
     #[command(args_override_self = true)]
     Config(Box<CheckArgs>),
+    /// Review status per article: reviewer, last review, next due date,
+    /// as a table, JSON, CSV or an iCalendar file
+    Reviews(Box<reviews::ReviewsArgs>),
+    /// Write one self-contained HTML report: findings, charts, review
+    /// timeline and every article's findings
+    Report(Box<report::ReportArgs>),
     /// Write a commented default medlint.toml in the current directory
     Init {
         /// Where to write it
@@ -85,8 +94,9 @@ enum RulesFormat {
     Json,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
 enum FailOn {
+    #[default]
     Error,
     Warning,
     Info,
@@ -113,14 +123,15 @@ impl From<InputFormatArg> for InputFormat {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
+    #[default]
     Auto,
     Always,
     Never,
 }
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Default)]
 struct CheckArgs {
     /// Files or directories to lint (default: the working directory, or
     /// standard input with --stdin-filename); `-` reads standard input
@@ -220,6 +231,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         }
         Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
         Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
+        Command::Reviews(args) => reviews::run(*args),
+        Command::Report(args) => report::run(*args),
         Command::Init { path } => init(&path),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -319,7 +332,17 @@ impl From<io::Error> for Failure {
 }
 
 /// The subcommands, as typed.
-const COMMANDS: [&str; 7] = ["check", "config", "rules", "explain", "init", "completions", "help"];
+const COMMANDS: [&str; 9] = [
+    "check",
+    "config",
+    "rules",
+    "explain",
+    "reviews",
+    "report",
+    "init",
+    "completions",
+    "help",
+];
 
 /// `medlint PATHS…` means `medlint check PATHS…`. A first argument that is
 /// no path and is close to a subcommand ("rule") is a usage error with a
@@ -515,6 +538,19 @@ impl Run {
         stdin_name: &str,
         format: Option<Format>,
     ) -> Result<(FileReport, Checked), NotLinted> {
+        let (path, source) = self.read_input(input, stdin_name)?;
+        Ok(lint_file(
+            path,
+            &source,
+            &self.config,
+            format,
+            &self.rendering,
+            self.adoption.baseline.as_ref(),
+        ))
+    }
+
+    /// One file's or standard input's path, as shown, and its text.
+    fn read_input(&self, input: &Input, stdin_name: &str) -> Result<(String, String), NotLinted> {
         let (path, bytes) = match input {
             Input::File(path) => {
                 let shown = discover::shown_path(path, &self.cwd);
@@ -549,14 +585,18 @@ impl Run {
             path: path.clone(),
             message,
         })?;
-        Ok(lint_file(
-            path,
-            &source,
-            &self.config,
-            format,
-            &self.rendering,
-            self.adoption.baseline.as_ref(),
-        ))
+        Ok((path, source))
+    }
+
+    /// The files a walk of this run picks.
+    fn selection(&self) -> discover::Selection {
+        discover::Selection {
+            limits: self.config.files.limits,
+            exclude: self.config.files.excludes.clone(),
+            include: self.config.files.include.clone(),
+            files: self.config.files.added.clone(),
+            cwd: self.cwd.clone(),
+        }
     }
 }
 
@@ -694,13 +734,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let render_format = sink.render_format(args.format).filter(|_| recorder.is_none());
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
     let outcome = |input: &Input| run.outcome(input, stdin_name, render_format);
-    let selection = discover::Selection {
-        limits: run.config.files.limits,
-        exclude: run.config.files.excludes.clone(),
-        include: run.config.files.include.clone(),
-        files: run.config.files.added.clone(),
-        cwd: run.cwd.clone(),
-    };
+    let selection = run.selection();
     // Files are linted a chunk at a time, in parallel, and printed (or
     // spooled) in order as each chunk finishes: output stays deterministic,
     // and memory does not grow with the number of files.

@@ -26,6 +26,8 @@ pub mod options;
 pub mod packs;
 pub mod pattern;
 pub mod render;
+pub mod report;
+pub mod reviews;
 pub mod suggest;
 pub mod suppress;
 pub mod toml_file;
@@ -55,6 +57,11 @@ pub struct LintOutcome {
     /// Whether the page counts as an article (the config's `[articles]`):
     /// rules about structure and review ran only if it does.
     pub is_article: bool,
+    /// The article's title and review metadata as the rules read them, for
+    /// what reports on articles rather than findings (`medlint reviews`,
+    /// `medlint report`). Suppressions do not touch them.
+    pub title: Option<String>,
+    pub review: article::ReviewMeta,
 }
 
 /// A panic inside medlint, contained to one file and one rule.
@@ -98,7 +105,7 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
     let search = rules.shared_search();
     let is_article = options.articles.is_article(path, &article);
     outcome.is_article = is_article;
-    let cx = Context::new(article, search.map(packs::SharedSearch::set));
+    let mut cx = Context::new(article, search.map(packs::SharedSearch::set));
     for (rule, severity) in rules.enabled_for(path) {
         if !is_article && rule.runs_on_articles_only() {
             continue;
@@ -127,6 +134,8 @@ pub fn lint_checked(source: &str, path: &str, options: &Options, rules: &RuleSet
             message: "the suppression pass failed".to_string(),
         });
     }
+    outcome.title = cx.article.title.as_ref().map(|title| title.text.clone());
+    outcome.review = std::mem::take(&mut cx.article.review);
     outcome
         .diagnostics
         .sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));

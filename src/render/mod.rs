@@ -75,8 +75,9 @@ pub struct FileReport {
 }
 
 /// The output formats `--format` accepts.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    #[default]
     Human,
     Concise,
     Json,
