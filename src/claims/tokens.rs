@@ -45,11 +45,17 @@ impl Token<'_> {
 }
 
 /// The tokens of `text`; `lower` is `text` lowercased, which words borrow
-/// from when it has the same length. A sentence ends at `.`, `!` or `?`
+/// from when every character lowercases to one of the same length (equal
+/// total lengths are not enough: "Ⱥ" grows and "Ɦ" shrinks). A sentence ends at `.`, `!` or `?`
 /// followed by a space or the end, not inside a number ("2.5") or an
 /// abbreviation.
 pub fn tokenize<'a>(text: &str, lower: &'a str) -> Vec<Token<'a>> {
-    let same_offsets = lower.len() == text.len();
+    let same_offsets = lower.len() == text.len()
+        && (text.is_ascii()
+            || text
+                .chars()
+                .zip(lower.chars())
+                .all(|(a, b)| a.len_utf8() == b.len_utf8()));
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
     let (mut sentence, mut clause) = (0, 0);
     let mut last_end = 0;
@@ -192,5 +198,22 @@ mod tests {
         let last = tokens.last().unwrap();
         assert_eq!(last.sentence, 1, "{tokens:?}");
         assert!(matches!(tokens[1].tok, Tok::Num { value, .. } if value == 2.5));
+    }
+
+    #[test]
+    fn letters_whose_lowercase_changes_length_in_opposite_ways() {
+        // "Ⱥ" lowercases to three bytes and "Ɦ" to two: the lowered text
+        // has the text's length, but not its character boundaries.
+        let text = "0Ɦ Ⱥ0 take 2 mg";
+        let lower = text.to_lowercase();
+        assert_eq!(lower.len(), text.len());
+        let words: Vec<String> = tokenize(text, &lower)
+            .iter()
+            .filter_map(|t| match &t.tok {
+                Tok::Word(w) => Some(w.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(words, ["ɦ", "ⱥ", "take", "mg"]);
     }
 }
