@@ -71,6 +71,9 @@ enum Command {
     /// came from (the same as `check --show-settings`)
     #[command(args_override_self = true)]
     Config(Box<CheckArgs>),
+    /// Run the language server (LSP over standard input and output), for
+    /// editors
+    Server,
     /// Write a commented default medlint.toml in the current directory
     Init {
         /// Where to write it
@@ -221,6 +224,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Command::Rules { format } => listing_config().and_then(|config| print_rules(format, &config.rules)),
         Command::Explain { rule } => listing_config().and_then(|config| explain(&rule, &config.rules)),
         Command::Init { path } => init(&path),
+        Command::Server => Ok(crate::server::run()),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "medlint", &mut io::stdout());
@@ -319,7 +323,16 @@ impl From<io::Error> for Failure {
 }
 
 /// The subcommands, as typed.
-const COMMANDS: [&str; 7] = ["check", "config", "rules", "explain", "init", "completions", "help"];
+const COMMANDS: [&str; 8] = [
+    "check",
+    "config",
+    "rules",
+    "explain",
+    "init",
+    "completions",
+    "server",
+    "help",
+];
 
 /// `medlint PATHS…` means `medlint check PATHS…`. A first argument that is
 /// no path and is close to a subcommand ("rule") is a usage error with a

@@ -28,7 +28,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("config", 9),
     ("baseline", 9),
     ("changed", 1),
-    ("cli", 10),
+    ("fix", 9),
+    ("server", 10),
+    ("cli", 11),
 ];
 
 fn layer(module: &str) -> Option<u8> {
