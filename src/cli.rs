@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 mod adoption;
+mod watch;
 
 use crate::article::InputFormat;
 use crate::article::review::Field;
@@ -123,7 +124,7 @@ enum ColorChoice {
     Never,
 }
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 struct CheckArgs {
     /// Files or directories to lint (default: the working directory, or
     /// standard input with --stdin-filename); `-` reads standard input
@@ -202,6 +203,10 @@ struct CheckArgs {
     /// came from, instead of checking
     #[arg(long)]
     show_settings: bool,
+    /// Check, then check again the articles that change (everything
+    /// when a config file changes), until interrupted
+    #[arg(long, conflicts_with_all = ["show_settings", "write_baseline"])]
+    watch: bool,
 }
 
 /// Runs medlint with `args` (program name first) and returns the exit code.
@@ -216,6 +221,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Err(error) => return print_clap_error(&error, &args),
     };
     let result = match cli.command {
+        Command::Check(args) if args.watch => watch::watch(*args),
         Command::Check(args) => check(*args),
         Command::Config(mut args) => {
             args.show_settings = true;
