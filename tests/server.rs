@@ -457,3 +457,22 @@ fn the_server_asks_to_watch_config_files() {
     client.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
     client.shut_down();
 }
+
+#[test]
+fn secondary_labels_become_related_information() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ankle.md");
+    let uri = file_uri(&path);
+    let text = "# Caring for a Sprained Ankle\n\nWritten by Léah Cohen, FNP-BC\n\nMedically reviewed by Léah Cohen, FNP-BC on 3 May 2026.\n\nRest and elevate the ankle.\n";
+    let mut client = Client::start();
+    client.initialize(dir.path());
+    client.open(&uri, text);
+    let diagnostics = client.diagnostics(&uri, Some(1));
+    let self_review = with_code(&diagnostics, "self-review");
+    assert_eq!(self_review.len(), 1, "{diagnostics:#?}");
+    let related = self_review[0]["relatedInformation"].as_array().unwrap();
+    assert_eq!(related[0]["location"]["uri"], uri);
+    assert_eq!(related[0]["location"]["range"]["start"]["line"], 2);
+    assert_eq!(related[0]["message"], "named as the author here");
+    client.shut_down();
+}
