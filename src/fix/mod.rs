@@ -47,6 +47,7 @@ pub fn fixes(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Vec<
     let own = match diagnostic.rule {
         "unused-suppression" => remove_suppression(source, diagnostic),
         "empty-section" => remove_empty_heading(source, diagnostic),
+        "missing-section" => add_section(source, format, diagnostic),
         _ => None,
     };
     out.extend(own);
@@ -198,6 +199,64 @@ fn remove_empty_heading(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
             range,
             replacement: String::new(),
         }],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// Stands in a section added by a fix, so that it is not published
+/// unfinished.
+pub const PLACEHOLDER: &str = "TODO: write this section.";
+
+/// `missing-section`: add the section's heading with a placeholder line,
+/// where such a section goes: takeaways after the title and byline (before
+/// the first section), an FAQ before the bottom line, the bottom line (and
+/// any other section) last. Markdown and MDX only.
+fn add_section(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Option<Fix> {
+    if !matches!(format, InputFormat::Markdown | InputFormat::Mdx) {
+        return None;
+    }
+    let name = diagnostic
+        .message
+        .strip_prefix("missing required section \"")?
+        .strip_suffix('"')?;
+    let article = crate::article::Article::read(source, format, &Default::default());
+    let lower = name.to_lowercase();
+    let level = article
+        .headings
+        .iter()
+        .filter(|h| h.level > 1)
+        .map(|h| h.level)
+        .min()
+        .unwrap_or(2);
+    let is_bottom_line = |h: &crate::article::Heading| h.text.to_lowercase().contains("bottom line");
+    let before = if lower.contains("takeaway") || lower.contains("key points") {
+        article.headings.iter().find(|h| h.level > 1)
+    } else if lower.contains("bottom line") {
+        None
+    } else {
+        article.headings.iter().find(|h| h.level > 1 && is_bottom_line(h))
+    };
+    let hashes = "#".repeat(level as usize);
+    let block = format!("{hashes} {name}\n\n{PLACEHOLDER}\n");
+    let edit = match before {
+        Some(heading) => {
+            let at = source[..heading.span.start].rfind('\n').map_or(0, |i| i + 1);
+            Edit {
+                range: at..at,
+                replacement: format!("{block}\n"),
+            }
+        }
+        None => {
+            let trimmed = source.trim_end_matches(['\n', '\r', ' ', '\t']);
+            Edit {
+                range: trimmed.len()..source.len(),
+                replacement: format!("\n\n{block}"),
+            }
+        }
+    };
+    Some(Fix {
+        title: format!("Add the {} section", name.strip_prefix("The ").unwrap_or(name)),
+        edits: vec![edit],
         applicability: Applicability::Unsafe,
     })
 }

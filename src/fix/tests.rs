@@ -5,19 +5,17 @@ fn options() -> Options {
     Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
 }
 
-/// The text after applying the fix titled `title` for the first finding
+/// The text after applying the fix titled `title` offered for a finding
 /// of `rule` in `source`.
 fn fixed(source: &str, path: &str, rule: &str, title: &str) -> String {
     let format = InputFormat::from_path(path).unwrap_or(InputFormat::Markdown);
     let diagnostics = lint(source, path, &options(), &RuleSet::new());
-    let finding = diagnostics
+    let fix = diagnostics
         .iter()
-        .find(|d| d.rule == rule)
-        .unwrap_or_else(|| panic!("no {rule} finding in {diagnostics:#?}"));
-    let fix = fixes(source, format, finding)
-        .into_iter()
+        .filter(|d| d.rule == rule)
+        .flat_map(|d| fixes(source, format, d))
         .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("no fix titled {title}"));
+        .unwrap_or_else(|| panic!("no fix titled {title} for {rule} in {diagnostics:#?}"));
     apply(source, &fix.edits)
 }
 
@@ -112,4 +110,51 @@ fn edits_apply_in_any_order() {
         },
     ];
     assert_eq!(apply("abcdef", &edits), "Ab+cdEf");
+}
+
+const NO_SECTIONS: &str = "# Treating Mild Acne\n\nWritten by Ana Ruiz, MD\n\n## Options\n\nWash gently.\n\n## The Bottom Line\n\nMost acne improves.\n";
+
+#[test]
+fn a_missing_takeaways_section_goes_after_the_title_and_byline() {
+    let after = fixed(NO_SECTIONS, "a.md", "missing-section", "Add the Key Takeaways section");
+    assert_eq!(
+        after,
+        NO_SECTIONS.replace(
+            "## Options\n",
+            "## Key Takeaways\n\nTODO: write this section.\n\n## Options\n"
+        )
+    );
+    let messages: Vec<String> = lint(&after, "a.md", &options(), &RuleSet::new())
+        .into_iter()
+        .filter(|d| d.rule == "missing-section")
+        .map(|d| d.message)
+        .collect();
+    assert!(!messages.iter().any(|m| m.contains("Key Takeaways")), "{messages:?}");
+}
+
+#[test]
+fn a_missing_faq_goes_before_the_bottom_line() {
+    let after = fixed(
+        NO_SECTIONS,
+        "a.md",
+        "missing-section",
+        "Add the Frequently Asked Questions section",
+    );
+    assert_eq!(
+        after,
+        NO_SECTIONS.replace(
+            "## The Bottom Line\n",
+            "## Frequently Asked Questions\n\nTODO: write this section.\n\n## The Bottom Line\n"
+        )
+    );
+}
+
+#[test]
+fn a_missing_bottom_line_goes_last() {
+    let source = "# Treating Mild Acne\n\n## Options\n\nWash gently.\n\n";
+    let after = fixed(source, "a.md", "missing-section", "Add the Bottom Line section");
+    assert_eq!(
+        after,
+        "# Treating Mild Acne\n\n## Options\n\nWash gently.\n\n## The Bottom Line\n\nTODO: write this section.\n"
+    );
 }
