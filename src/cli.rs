@@ -12,6 +12,7 @@ mod adoption;
 mod report;
 mod reviews;
 mod scan;
+mod watch;
 
 use crate::article::InputFormat;
 use crate::article::review::Field;
@@ -80,6 +81,9 @@ enum Command {
     /// Write one self-contained HTML report: findings, charts, review
     /// timeline and every article's findings
     Report(Box<report::ReportArgs>),
+    /// Run the language server (LSP over standard input and output), for
+    /// editors
+    Server,
     /// Write a commented default medlint.toml in the current directory
     Init {
         /// Where to write it
@@ -131,7 +135,7 @@ enum ColorChoice {
     Never,
 }
 
-#[derive(clap::Args, Debug, Default)]
+#[derive(clap::Args, Debug, Default, Clone)]
 struct CheckArgs {
     /// Files or directories to lint (default: the working directory, or
     /// standard input with --stdin-filename); `-` reads standard input
@@ -210,6 +214,10 @@ struct CheckArgs {
     /// came from, instead of checking
     #[arg(long)]
     show_settings: bool,
+    /// Check, then check again the articles that change (everything
+    /// when a config file changes), until interrupted
+    #[arg(long, conflicts_with_all = ["show_settings", "write_baseline"])]
+    watch: bool,
 }
 
 /// Runs medlint with `args` (program name first) and returns the exit code.
@@ -224,6 +232,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Err(error) => return print_clap_error(&error, &args),
     };
     let result = match cli.command {
+        Command::Check(args) if args.watch => watch::watch(*args),
         Command::Check(args) => check(*args),
         Command::Config(mut args) => {
             args.show_settings = true;
@@ -234,6 +243,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Command::Reviews(args) => reviews::run(*args),
         Command::Report(args) => report::run(*args),
         Command::Init { path } => init(&path),
+        Command::Server => Ok(crate::server::run()),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "medlint", &mut io::stdout());
@@ -332,7 +342,7 @@ impl From<io::Error> for Failure {
 }
 
 /// The subcommands, as typed.
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "check",
     "config",
     "rules",
@@ -341,6 +351,7 @@ const COMMANDS: [&str; 9] = [
     "report",
     "init",
     "completions",
+    "server",
     "help",
 ];
 

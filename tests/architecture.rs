@@ -30,6 +30,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("changed", 1),
     ("reviews", 9),
     ("report", 10),
+    ("fix", 9),
+    ("server", 10),
     ("cli", 11),
 ];
 

@@ -1,0 +1,310 @@
+//! Fixes: the text edits that resolve (or silence) a finding.
+//!
+//! A [`Fix`] is a list of [`Edit`]s on byte ranges of the linted source,
+//! with an [`Applicability`]. The language server turns fixes into code
+//! actions; a `--fix` or `--diff` run applies the same edits with
+//! [`apply`], so an editor and the command line change a file alike.
+
+use std::ops::Range;
+
+use crate::article::InputFormat;
+use crate::article::front_matter;
+use crate::diagnostic::Diagnostic;
+use crate::line_index::LineIndex;
+
+/// Whether a fix may be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applicability {
+    /// The result says what the source meant: a run may apply it.
+    Safe,
+    /// It changes what the article says or hides a finding: an editor
+    /// offers it, a person decides.
+    Unsafe,
+}
+
+/// Replace the bytes in `range` with `replacement` (an insertion when the
+/// range is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// A fix for one finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What it does, as an editor's menu shows it.
+    pub title: String,
+    /// Edits that do not overlap, sorted by position.
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+/// The fixes for `diagnostic` found in `source` (read as `format`): the
+/// rule's own fix first, then "disable RULE for this line".
+pub fn fixes(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Vec<Fix> {
+    let mut out = Vec::new();
+    let own = match diagnostic.rule {
+        "unused-suppression" => remove_suppression(source, diagnostic),
+        "empty-section" => remove_empty_heading(source, diagnostic),
+        "missing-section" => add_section(source, format, diagnostic),
+        _ => None,
+    };
+    out.extend(own);
+    if diagnostic.rule != "unused-suppression" {
+        out.extend(disable_for_line(source, format, diagnostic));
+    }
+    out
+}
+
+/// `source` with `edits` applied. Edits must not overlap; they may come in
+/// any order.
+pub fn apply(source: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|edit| (edit.range.start, edit.range.end));
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for edit in sorted {
+        let start = edit.range.start.clamp(at, source.len());
+        out.push_str(&source[at..start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end.clamp(start, source.len());
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+/// The byte range of the whole lines `span` touches, with the line break
+/// of the last one, when nothing but whitespace shares them with `span`.
+fn whole_lines(source: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let end = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |at| span.end + at + 1);
+    let before = &source[start..span.start];
+    let after = &source[span.end..end];
+    (before.trim().is_empty() && after.trim().is_empty()).then_some(start..end)
+}
+
+/// `range` extended over the blank lines that follow it.
+fn with_blank_lines_after(source: &str, range: Range<usize>) -> Range<usize> {
+    let mut end = range.end;
+    while end < source.len() {
+        let next = source[end..].find('\n').map_or(source.len(), |at| end + at + 1);
+        if !source[end..next].trim().is_empty() {
+            break;
+        }
+        end = next;
+    }
+    range.start..end
+}
+
+/// `unused-suppression`: drop the comment, with its line when nothing else
+/// is on it. A comment naming several rules loses only the unused one.
+fn remove_suppression(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
+    let span = diagnostic.span.clone();
+    let comment = source.get(span.clone())?;
+    let (open, close) = if comment.starts_with("<!--") {
+        ("<!--", "-->")
+    } else if comment.starts_with("{/*") {
+        ("{/*", "*/}")
+    } else {
+        return None;
+    };
+    let inner_start = span.start + open.len();
+    let inner_end = span.end.checked_sub(close.len())?;
+    let inner = source.get(inner_start..inner_end)?;
+    // The unused rule, when the message names one: `… for "RULE" …`.
+    let named = diagnostic
+        .message
+        .split('"')
+        .nth(1)
+        .filter(|_| diagnostic.message.contains(" for \"") || diagnostic.message.contains("unknown rule \""));
+    let words: Vec<(usize, &str)> = word_spans(inner);
+    // words[0] is the directive; the rest are rule names.
+    if let Some(name) = named
+        && words.len() > 2
+        && let Some(i) = words.iter().skip(1).position(|(_, word)| *word == name).map(|i| i + 1)
+    {
+        let (at, word) = words[i];
+        // Remove the name and the separator before it (", " or " "), or
+        // after it for the first name.
+        let (from, to) = if i > 1 {
+            let previous_end = words[i - 1].0 + words[i - 1].1.len();
+            (previous_end, at + word.len())
+        } else {
+            (at, words[i + 1].0)
+        };
+        return Some(Fix {
+            title: format!("Remove \"{name}\" from the suppression"),
+            edits: vec![Edit {
+                range: inner_start + from..inner_start + to,
+                replacement: String::new(),
+            }],
+            applicability: Applicability::Safe,
+        });
+    }
+    let range = match whole_lines(source, &span) {
+        Some(lines) => lines,
+        None => {
+            // Also drop one space that separated it from the text before.
+            let start = if source[..span.start].ends_with(' ') {
+                span.start - 1
+            } else {
+                span.start
+            };
+            start..span.end
+        }
+    };
+    Some(Fix {
+        title: "Remove the suppression".to_string(),
+        edits: vec![Edit {
+            range,
+            replacement: String::new(),
+        }],
+        applicability: Applicability::Safe,
+    })
+}
+
+/// Words of a comment's text (split at whitespace and commas), with their
+/// offsets.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let separator = c.is_whitespace() || c == ',';
+        match (start, separator) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                out.push((from, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `empty-section`: remove the heading and the blank lines after it.
+fn remove_empty_heading(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
+    let span = diagnostic.span.clone();
+    source.get(span.clone())?;
+    let range = match whole_lines(source, &span) {
+        Some(lines) => with_blank_lines_after(source, lines),
+        None => span,
+    };
+    Some(Fix {
+        title: "Remove the empty heading".to_string(),
+        edits: vec![Edit {
+            range,
+            replacement: String::new(),
+        }],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// Stands in a section added by a fix, so that it is not published
+/// unfinished.
+pub const PLACEHOLDER: &str = "TODO: write this section.";
+
+/// `missing-section`: add the section's heading with a placeholder line,
+/// where such a section goes: takeaways after the title and byline (before
+/// the first section), an FAQ before the bottom line, the bottom line (and
+/// any other section) last. Markdown and MDX only.
+fn add_section(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Option<Fix> {
+    if !matches!(format, InputFormat::Markdown | InputFormat::Mdx) {
+        return None;
+    }
+    let name = diagnostic
+        .message
+        .strip_prefix("missing required section \"")?
+        .strip_suffix('"')?;
+    let article = crate::article::Article::read(source, format, &Default::default());
+    let lower = name.to_lowercase();
+    let level = article
+        .headings
+        .iter()
+        .filter(|h| h.level > 1)
+        .map(|h| h.level)
+        .min()
+        .unwrap_or(2);
+    let is_bottom_line = |h: &crate::article::Heading| h.text.to_lowercase().contains("bottom line");
+    let before = if lower.contains("takeaway") || lower.contains("key points") {
+        article.headings.iter().find(|h| h.level > 1)
+    } else if lower.contains("bottom line") {
+        None
+    } else {
+        article.headings.iter().find(|h| h.level > 1 && is_bottom_line(h))
+    };
+    let hashes = "#".repeat(level as usize);
+    let block = format!("{hashes} {name}\n\n{PLACEHOLDER}\n");
+    let edit = match before {
+        Some(heading) => {
+            let at = source[..heading.span.start].rfind('\n').map_or(0, |i| i + 1);
+            Edit {
+                range: at..at,
+                replacement: format!("{block}\n"),
+            }
+        }
+        None => {
+            let trimmed = source.trim_end_matches(['\n', '\r', ' ', '\t']);
+            Edit {
+                range: trimmed.len()..source.len(),
+                replacement: format!("\n\n{block}"),
+            }
+        }
+    };
+    Some(Fix {
+        title: format!("Add the {} section", name.strip_prefix("The ").unwrap_or(name)),
+        edits: vec![edit],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// "Disable RULE for this line": a `medlint-disable-next-line` comment
+/// above the finding's first line, indented as it is. Not offered where a
+/// comment line would change the document: in front matter, in a table,
+/// in plain text (which has no comments).
+fn disable_for_line(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Option<Fix> {
+    let (open, close) = match format {
+        InputFormat::Markdown | InputFormat::Html => ("<!--", "-->"),
+        InputFormat::Mdx => ("{/*", "*/}"),
+        InputFormat::PlainText => return None,
+    };
+    let start = diagnostic.span.start.min(source.len());
+    if !source.is_char_boundary(start) {
+        return None;
+    }
+    if matches!(format, InputFormat::Markdown | InputFormat::Mdx) && front_matter::split(source).body_start > start {
+        return None;
+    }
+    let index = LineIndex::new(source);
+    let line = index.line_of(start);
+    let line_start = index.line_start(line);
+    let text = index.text(index.line_range(line));
+    if text.trim_start().starts_with('|') {
+        return None;
+    }
+    let indent: String = text.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let newline = if text.len() < index.text(line_start..source.len()).len()
+        && source[line_start + text.len()..].starts_with("\r\n")
+    {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    Some(Fix {
+        title: format!("Disable {} for this line", diagnostic.rule),
+        edits: vec![Edit {
+            range: line_start..line_start,
+            replacement: format!(
+                "{indent}{open} medlint-disable-next-line {} {close}{newline}",
+                diagnostic.rule
+            ),
+        }],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+#[cfg(test)]
+mod tests;
