@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod escape;
 pub mod line_index;
+pub mod medication;
 pub mod options;
 pub mod packs;
 pub mod pattern;

@@ -29,6 +29,8 @@ pub struct Options {
     /// The reader to use whatever the file name (`--input-format`); `None`
     /// picks it by the path's extension, Markdown when it names none.
     pub input_format: Option<InputFormat>,
+    /// Error-prone dose abbreviations: shipped, plus `[medication]`.
+    pub abbreviations: Arc<Vec<crate::medication::Abbreviation>>,
 }
 
 impl Options {
@@ -49,6 +51,7 @@ impl Options {
             reading: ReviewOptions::default(),
             claims: Cues::shipped(),
             input_format: None,
+            abbreviations: crate::medication::shipped_abbreviations(),
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod cues;
+pub mod dose;
 pub mod extract;
 pub mod frame;
 pub mod subject;

@@ -145,6 +145,12 @@ pub const FILES: &[Key] = &[
 
 const CUE_LISTS: Kind = Kind::Map(&Kind::Strings);
 
+pub const MEDICATION: &[Key] = &[key(
+    "abbreviations",
+    Kind::Map(&Kind::String),
+    "Further error-prone abbreviations and their written-out forms, counted in a sentence with a dose (unsafe-abbreviation). QHS = \"at bedtime\"",
+)];
+
 pub const CLAIMS: &[Key] = &[
     key(
         "populations",
@@ -218,6 +224,11 @@ pub const TOP: &[Key] = &[
         "claims",
         Kind::Table(CLAIMS),
         "Further cue words for comparing figures (inconsistent-number).",
+    ),
+    key(
+        "medication",
+        Kind::Table(MEDICATION),
+        "Medication rules: further error-prone dose abbreviations.",
     ),
     key(
         "overrides",
