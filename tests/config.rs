@@ -560,3 +560,26 @@ fn claims_cue_words_are_configurable() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown key \"colours\" in [claims]"));
 }
+
+#[test]
+fn a_publisher_adds_its_own_dose_abbreviations() {
+    let article = CLEAN.replace(
+        "## The Bottom Line",
+        "## Doses\n\nTake 10 mg of cetirizine QHS.\n\n## The Bottom Line",
+    );
+    assert!(!rules_with("", &article).contains(&"unsafe-abbreviation".to_string()));
+    let added = rules_with("[medication]\nabbreviations = { QHS = \"at bedtime\" }\n", &article);
+    assert!(added.contains(&"unsafe-abbreviation".to_string()), "{added:?}");
+}
+
+#[test]
+fn an_unknown_medication_key_is_an_error() {
+    let project = Project::new("[medication]\nabbreviation = { QHS = \"at bedtime\" }\n");
+    project.file("a.md", CLEAN);
+    project
+        .cmd()
+        .arg("a.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown key \"abbreviation\" in [medication]"));
+}

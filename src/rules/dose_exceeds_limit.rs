@@ -54,6 +54,9 @@ declare_rule! {
 /// A regimen or a limit with where it was found.
 struct Found<T> {
     item: T,
+    /// The block's text and the heading above, lower-cased: where a
+    /// medicine named by the other side may be mentioned.
+    surroundings: String,
     span: Range<usize>,
     section: Option<usize>,
     population: Population,
@@ -65,9 +68,19 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
     let mut all_limits: Vec<Found<DailyLimit>> = Vec::new();
     for block in &article.blocks {
         let section = article.section_at(block.span.start);
+        let heading = section.map_or("", |s| article.headings[article.sections[s].heading].text.as_str());
+        let surroundings = format!("{heading}\n{}", block.text).to_lowercase();
+        // A sentence that does not say who it is about is about whom the
+        // paragraph's sentence before it was ("Children take 25 mg/kg.
+        // The maximum dose is 1,000 mg a day.").
+        let mut carried = Population::Unstated;
         for sentence in crate::article::prose::sentences(&block.text) {
             let text = &block.text[sentence.clone()];
-            let who = population(text);
+            let who = match population(text) {
+                Population::Unstated => carried,
+                stated => stated,
+            };
+            carried = who;
             let limits = daily_limits(text);
             let shift = |r: &Range<usize>| sentence.start + r.start..sentence.start + r.end;
             for regimen in regimens(text) {
@@ -80,6 +93,7 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
                     continue;
                 }
                 all_regimens.push(Found {
+                    surroundings: surroundings.clone(),
                     span: block.source_span(shift(&regimen.span)),
                     item: regimen,
                     section,
@@ -88,6 +102,7 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
             }
             for limit in limits {
                 all_limits.push(Found {
+                    surroundings: surroundings.clone(),
                     span: block.source_span(shift(&limit.span)),
                     item: limit,
                     section,
@@ -132,6 +147,9 @@ fn applies(regimen: &Found<Regimen>, limit: &Found<DailyLimit>) -> bool {
     match (&regimen.item.medicine, &limit.item.medicine) {
         (Some(a), Some(b)) if a != b => false,
         (Some(_), Some(_)) => true,
+        // A limit for a named medicine holds for a regimen that names
+        // none only where the regimen's paragraph or heading names it.
+        (None, Some(b)) => regimen.section == limit.section && regimen.surroundings.contains(b.as_str()),
         _ => regimen.section == limit.section,
     }
 }

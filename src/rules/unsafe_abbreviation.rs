@@ -113,7 +113,7 @@ pub fn replacement(abbreviation: &Abbreviation) -> String {
 
 static DOSING_VERB: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::pattern::regex(
-        r"(?i)\b(?:take|takes|taken|taking|give|given|giving|inject|injected|injection|injections|dose|doses|dosing|dosage|administer|administered|prescribed|tablets?|capsules?|pills?|insulin)\b",
+        r"(?i)\b(?:take|takes|taken|taking|give|given|giving|inject|injected|injection|injections|dose|doses|dosing|dosage|administer|administered|prescribed|prescription|tablets?|capsules?|pills?|insulin|medicines?|medications?|drugs?|drip|infusion)\b",
     )
 });
 
