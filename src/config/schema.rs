@@ -211,7 +211,7 @@ pub const TOP: &[Key] = &[
     key(
         "front-matter",
         Kind::Map(&Kind::OneOf(FIELDS)),
-        "Further front matter keys read as known fields, e.g. lastupdate = \"updated\".",
+        "Further front matter keys read as known fields, e.g. revised = \"updated\".",
     ),
     key("dates", Kind::Table(DATES), "How dates are read."),
     key("readability", Kind::Table(READABILITY), "Readability limits."),
