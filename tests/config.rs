@@ -226,9 +226,9 @@ fn a_credential_the_config_adds_is_read_after_the_name_even_unlike_one() {
 
 #[test]
 fn front_matter_keys_are_configurable() {
-    let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nlastupdate: 2018-10-6");
+    let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nrevised: 2018-10-6");
     assert!(rules_with("", &article).is_empty());
-    let project = Project::new("[front-matter]\nlastupdate = \"updated\"\n");
+    let project = Project::new("[front-matter]\nrevised = \"updated\"\n");
     project.file("a.md", &article);
     assert_eq!(
         project.findings(&["a.md"]),
@@ -368,7 +368,8 @@ fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
         "max-grade",
         "max-words",
         "[[overrides]]",
-        "lastupdate",
+        "[front-matter]",
+        "abbreviations",
     ] {
         assert!(written.contains(key), "init does not document {key}");
     }

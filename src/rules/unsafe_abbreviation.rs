@@ -10,7 +10,8 @@ use crate::options::Options;
 
 declare_rule! {
     /// ## What it does
-    /// Warns about an error-prone abbreviation used in a dose: "U" and "IU"
+    /// Warns about an error-prone abbreviation in a dose ("10 U", "QD").
+    /// The list: "U" and "IU"
     /// for units ("10 U", "1,000 IU"), "QD" and "q.d." (daily), "QOD"
     /// (every other day), "MS", "MSO4" and "MgSO4", "cc" for millilitres,
     /// "µg", "SC" and "SQ", "HS" (bedtime), "TIW", "D/C", and the ear and
