@@ -66,7 +66,11 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
     let article = &cx.article;
     let mut all_regimens: Vec<Found<Regimen>> = Vec::new();
     let mut all_limits: Vec<Found<DailyLimit>> = Vec::new();
-    for block in &article.blocks {
+    for (index, block) in article.blocks.iter().enumerate() {
+        // Regimens and limits have figures.
+        if !block.text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let section = article.section_at(block.span.start);
         let heading = section.map_or("", |s| article.headings[article.sections[s].heading].text.as_str());
         let surroundings = format!("{heading}\n{}", block.text).to_lowercase();
@@ -74,7 +78,7 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
         // paragraph's sentence before it was ("Children take 25 mg/kg.
         // The maximum dose is 1,000 mg a day.").
         let mut carried = Population::Unstated;
-        for sentence in crate::article::prose::sentences(&block.text) {
+        for sentence in cx.sentences(index).iter().cloned() {
             let text = &block.text[sentence.clone()];
             let who = match population(text) {
                 Population::Unstated => carried,

@@ -56,7 +56,7 @@ pub(crate) fn prose_counts(cx: &Context) -> (usize, usize, usize) {
 
 fn check(cx: &Context, options: &Options, out: &mut Emitter) {
     let article = &cx.article;
-    if !article.is_english() {
+    if !cx.is_english() {
         return;
     }
     let (w, s, y) = prose_counts(cx);

@@ -51,17 +51,28 @@ declare_rule! {
 }
 
 fn check(cx: &Context, options: &Options, out: &mut Emitter) {
-    for block in &cx.article.blocks {
+    for (index, block) in cx.article.blocks.iter().enumerate() {
         let text = &block.text;
-        for sentence in crate::article::prose::sentences(text) {
+        // Most blocks hold no form at all: look for each once per block
+        // before reading sentences.
+        let present: Vec<(&Abbreviation, &str)> = options
+            .abbreviations
+            .iter()
+            .flat_map(|a| a.forms.iter().map(move |f| (a, f.as_str())))
+            .filter(|(_, form)| text.contains(form))
+            .collect();
+        if present.is_empty() {
+            continue;
+        }
+        for sentence in cx.sentences(index).iter().cloned() {
             let sentence_text = &text[sentence.clone()];
             if shouting(sentence_text) {
                 continue;
             }
             let dose_spans: Vec<_> = doses(sentence_text).into_iter().filter(|d| !d.is_lab_value()).collect();
             let dosing = !dose_spans.is_empty() || DOSING_VERB.is_match(sentence_text);
-            for abbreviation in options.abbreviations.iter() {
-                for form in &abbreviation.forms {
+            for &(abbreviation, form) in &present {
+                {
                     for at in token_matches(sentence_text, form) {
                         let range = at..at + form.len();
                         let counts = match abbreviation.context {
