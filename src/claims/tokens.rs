@@ -49,7 +49,13 @@ impl Token<'_> {
 /// followed by a space or the end, not inside a number ("2.5") or an
 /// abbreviation.
 pub fn tokenize<'a>(text: &str, lower: &'a str) -> Vec<Token<'a>> {
-    let same_offsets = lower.len() == text.len();
+    // Equal lengths are not enough: "Ⱥ" grows a byte in lower case while
+    // "Ɫ"-like letters shrink one, and the two can cancel out.
+    let same_offsets = lower.len() == text.len()
+        && (text.is_ascii()
+            || text
+                .chars()
+                .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8()));
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
     let (mut sentence, mut clause) = (0, 0);
     let mut last_end = 0;
