@@ -228,6 +228,8 @@ static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
             r"\s+(?:a\s+total\s+of\s+)?(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
             r"(?:\s+(?:of\s+)?(?P<medicine>[a-z][a-z-]{{3,}}))?",
             r"\s+(?:in|per|a|each|every|within|over)\s+(?:any\s+|one\s+|a\s+|1\s+)?(?:24(?:-|\s)hours?(?:\s+period)?|day)\b",
+            // "The maximum daily dose is 2,000 mg": the period comes first.
+            r"|(?i:(?:maximum|max|highest)\s+(?:total\s+)?(?:daily|24-hour)\s+(?:dose|amount|intake)\s+(?:is|of)|daily\s+(?:maximum|limit)\s+(?:is|of))\s+(?P<amount2>{amount})\s?(?P<unit2>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
         ),
         amount = AMOUNT,
     ))
@@ -347,13 +349,14 @@ pub fn daily_limits(text: &str) -> Vec<DailyLimit> {
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0).expect("group 0");
-            let (family, scale) = unit_scale(&c["unit"])?;
-            let amount = amount_value(&c["amount"])? * scale;
+            let unit = c.name("unit").or_else(|| c.name("unit2"))?;
+            let amount_match = c.name("amount").or_else(|| c.name("amount2"))?;
+            let (family, scale) = unit_scale(unit.as_str())?;
+            let amount = amount_value(amount_match.as_str())? * scale;
             Some(DailyLimit {
                 span: whole.range(),
                 text: whole.as_str().to_string(),
-                written: text[c.name("amount").expect("amount").start()..c.name("unit").expect("unit").end()]
-                    .to_string(),
+                written: text[amount_match.start()..unit.end()].to_string(),
                 amount,
                 family,
                 medicine: medicine(c.name("medicine")),
@@ -413,6 +416,8 @@ mod tests {
         assert_eq!(l.amount, 3000.0);
         let l = &daily_limits("Do not take more than 1,200 mg in 24 hours.")[0];
         assert_eq!(l.amount, 1200.0);
+        let l = &daily_limits("The maximum daily dose is 2,000 mg.")[0];
+        assert_eq!((l.amount, l.written.as_str()), (2000.0, "2,000 mg"));
     }
 
     #[test]

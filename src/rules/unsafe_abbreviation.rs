@@ -145,7 +145,10 @@ fn token_matches(text: &str, form: &str) -> Vec<usize> {
         let rest = &text[at + form.len()..];
         let mut after = rest.chars();
         let next = after.next();
-        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '_' | '-' | '\'')) {
+        // A digit may touch the form: "1000IU", "10U".
+        if before.is_some_and(|c| {
+            (c.is_alphanumeric() && !c.is_ascii_digit()) || matches!(c, '@' | '.' | '/' | '_' | '-' | '\'')
+        }) {
             continue;
         }
         if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '_' | '-' | '\'' | '’')) {
@@ -198,6 +201,7 @@ mod tests {
         assert!(token_matches("UV light", "U").is_empty());
         assert!(token_matches("write to ms@example.org", "ms").is_empty());
         assert!(token_matches("a FLUID", "IU").is_empty());
+        assert_eq!(token_matches("D3 1000IU daily", "IU"), vec![7]);
     }
 
     #[test]
