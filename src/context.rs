@@ -27,6 +27,7 @@ pub struct Context<'a> {
     advertising: OnceCell<AdvertisingLabels>,
     joined_text: OnceCell<String>,
     pack_matches: OnceCell<Option<SetMatches>>,
+    english: OnceCell<bool>,
 }
 
 /// Which sections (or an ancestor) and which quotes carry an advertising
@@ -49,7 +50,14 @@ impl<'a> Context<'a> {
             advertising: OnceCell::new(),
             joined_text: OnceCell::new(),
             pack_matches: OnceCell::new(),
+            english: OnceCell::new(),
         }
+    }
+
+    /// The article is in English ([`Article::is_english`]), worked out
+    /// once: language detection reads the text.
+    pub fn is_english(&self) -> bool {
+        *self.english.get_or_init(|| self.article.is_english())
     }
 
     /// Sentence spans of block `index` (ranges of its text).
@@ -90,8 +98,15 @@ impl<'a> Context<'a> {
     /// Every quantity in the article with its claim frame, extracted once
     /// and shared by the claims rules (which all read one `options`).
     pub fn quantities(&self, options: &Options) -> &Quantities {
-        self.quantities
-            .get_or_init(|| claims::collect(&self.article, self.all_sentences(), &options.claims))
+        self.quantities.get_or_init(|| {
+            // The grammar and stems are English: other languages yield
+            // nothing.
+            if self.is_english() {
+                claims::collect(&self.article, self.all_sentences(), &options.claims)
+            } else {
+                Quantities::default()
+            }
+        })
     }
 
     /// True when `block` sits in a section headed as advertising

@@ -51,13 +51,14 @@ pub enum Category {
     Review,
     Input,
     Readability,
+    Medication,
     /// A category a pack names ("house-style").
     Other(&'static str),
 }
 
 impl Category {
     /// The built-in categories.
-    pub const BUILTIN: [Category; 7] = [
+    pub const BUILTIN: [Category; 8] = [
         Category::Structure,
         Category::Tables,
         Category::Claims,
@@ -65,6 +66,7 @@ impl Category {
         Category::Review,
         Category::Input,
         Category::Readability,
+        Category::Medication,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +78,7 @@ impl Category {
             Category::Review => "review",
             Category::Input => "input",
             Category::Readability => "readability",
+            Category::Medication => "medication",
             Category::Other(name) => name,
         }
     }

@@ -23,6 +23,7 @@ pub mod discover;
 pub mod escape;
 pub mod fix;
 pub mod line_index;
+pub mod medication;
 pub mod options;
 pub mod packs;
 pub mod pattern;

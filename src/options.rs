@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::article::credentials::{Standing, credential_key, with_standing};
-use crate::article::sections::{heading_matches, normalize_heading};
+use crate::article::sections::{heading_is, normalize_heading};
 use crate::article::{InputFormat, ReviewOptions};
 use crate::articles::ArticleScope;
 use crate::claims::cues::Cues;
@@ -32,6 +32,8 @@ pub struct Options {
     pub input_format: Option<InputFormat>,
     /// Which pages are articles (`[articles]`).
     pub articles: ArticleScope,
+    /// Error-prone dose abbreviations: shipped, plus `[medication]`.
+    pub abbreviations: Arc<Vec<crate::medication::Abbreviation>>,
 }
 
 impl Options {
@@ -53,6 +55,7 @@ impl Options {
             claims: Cues::shipped(),
             input_format: None,
             articles: ArticleScope::default(),
+            abbreviations: crate::medication::shipped_abbreviations(),
         }
     }
 
@@ -102,12 +105,13 @@ impl RequiredSection {
         }
     }
 
-    /// True when a normalised heading holds one of the aliases as whole
-    /// words ("Microneedling FAQs").
+    /// True when a normalised heading is one of the aliases with light
+    /// variations ("Microneedling FAQs", "In Summary"), not an alias inside
+    /// a longer title ("Summary of Benefits and Coverage").
     pub fn matches(&self, normalized_heading: &str) -> bool {
         self.normalized
             .iter()
-            .any(|alias| heading_matches(normalized_heading, alias))
+            .any(|alias| heading_is(normalized_heading, alias))
     }
 
     /// True when a normalised heading is one of the aliases exactly.

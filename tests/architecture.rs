@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("discover", 1),
     ("article", 2),
     ("claims", 3),
+    ("medication", 3),
     ("options", 4),
     ("context", 5),
     ("packs", 6),

@@ -395,9 +395,24 @@ fn seed_like_article_reports_self_review_and_no_date_errors() {
     assert_eq!(finding["labels"][0]["line"], 3);
 }
 
+/// `lastupdate`, a common CMS key, is the update date without a mapping.
+#[test]
+fn lastupdate_is_read_as_the_update_date() {
+    let page = "---\ntitle: Appointments\nlastupdate: 2018-10-6\n---\n\n# Appointments\n\nCall to book.\n";
+    let output = medlint()
+        .args(["-", "--select", "invalid-date", "--format", "concise", "--quiet"])
+        .write_stdin(page)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "<stdin>:3:13: error[invalid-date] update date \"2018-10-6\" is not a valid ISO date (YYYY-MM-DD, two-digit month and day)\n"
+    );
+}
+
 #[test]
 fn front_matter_keys_can_be_mapped_from_the_command_line() {
-    let page = "---\ntitle: Appointments\nlastupdate: 2018-10-6\n---\n\n# Appointments\n\nCall to book.\n";
+    let page = "---\ntitle: Appointments\nrevised: 2018-10-6\n---\n\n# Appointments\n\nCall to book.\n";
     let run = |extra: &[&str]| {
         let output = medlint()
             .args([
@@ -416,22 +431,22 @@ fn front_matter_keys_can_be_mapped_from_the_command_line() {
     };
     assert_eq!(run(&[]), "");
     assert_eq!(
-        run(&["--front-matter-key", "lastupdate=updated"]),
-        "<stdin>:3:13: error[invalid-date] update date \"2018-10-6\" is not a valid ISO date (YYYY-MM-DD, two-digit month and day)\n"
+        run(&["--front-matter-key", "revised=updated"]),
+        "<stdin>:3:10: error[invalid-date] update date \"2018-10-6\" is not a valid ISO date (YYYY-MM-DD, two-digit month and day)\n"
     );
     let stale = page.replace("2018-10-6", "2018-10-06");
     let output = medlint()
         .args(["-", "--select", "stale-review", "--format", "concise", "--quiet"])
-        .args(["--front-matter-key", "lastupdate=reviewed_on"])
+        .args(["--front-matter-key", "revised=reviewed_on"])
         .write_stdin(stale)
         .output()
         .unwrap();
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "<stdin>:3:13: error[stale-review] review from 2018-10-06 expired on 2020-10-06 (max age 24 months)\n"
+        "<stdin>:3:10: error[stale-review] review from 2018-10-06 expired on 2020-10-06 (max age 24 months)\n"
     );
     medlint()
-        .args(["fixtures", "--front-matter-key", "lastupdate=freshness"])
+        .args(["fixtures", "--front-matter-key", "revised=freshness"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown field \"freshness\""));

@@ -226,9 +226,9 @@ fn a_credential_the_config_adds_is_read_after_the_name_even_unlike_one() {
 
 #[test]
 fn front_matter_keys_are_configurable() {
-    let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nlastupdate: 2018-10-6");
+    let article = CLEAN.replace("author: Sam Ortiz", "author: Sam Ortiz\nrevised: 2018-10-6");
     assert!(rules_with("", &article).is_empty());
-    let project = Project::new("[front-matter]\nlastupdate = \"updated\"\n");
+    let project = Project::new("[front-matter]\nrevised = \"updated\"\n");
     project.file("a.md", &article);
     assert_eq!(
         project.findings(&["a.md"]),
@@ -368,7 +368,8 @@ fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
         "max-grade",
         "max-words",
         "[[overrides]]",
-        "lastupdate",
+        "[front-matter]",
+        "abbreviations",
     ] {
         assert!(written.contains(key), "init does not document {key}");
     }
@@ -559,4 +560,27 @@ fn claims_cue_words_are_configurable() {
     let output = project.cmd().arg("a.md").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown key \"colours\" in [claims]"));
+}
+
+#[test]
+fn a_publisher_adds_its_own_dose_abbreviations() {
+    let article = CLEAN.replace(
+        "## The Bottom Line",
+        "## Doses\n\nTake 10 mg of cetirizine QHS.\n\n## The Bottom Line",
+    );
+    assert!(!rules_with("", &article).contains(&"unsafe-abbreviation".to_string()));
+    let added = rules_with("[medication]\nabbreviations = { QHS = \"at bedtime\" }\n", &article);
+    assert!(added.contains(&"unsafe-abbreviation".to_string()), "{added:?}");
+}
+
+#[test]
+fn an_unknown_medication_key_is_an_error() {
+    let project = Project::new("[medication]\nabbreviation = { QHS = \"at bedtime\" }\n");
+    project.file("a.md", CLEAN);
+    project
+        .cmd()
+        .arg("a.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown key \"abbreviation\" in [medication]"));
 }

@@ -12,6 +12,7 @@ pub mod credentials;
 pub mod dates;
 pub mod front_matter;
 mod html;
+pub mod language;
 mod markdown;
 mod mdx;
 pub mod page_data;
@@ -246,10 +247,10 @@ impl<'a> Article<'a> {
             .and_then(|entry| entry.value.as_text())
     }
 
-    /// True unless the front matter declares a language other than English.
+    /// True when the article is in English: what its text says when that
+    /// is clear, else its declared language, else English.
     pub fn is_english(&self) -> bool {
-        self.language()
-            .is_none_or(|lang| lang.trim().to_ascii_lowercase().starts_with("en"))
+        language::is_english(self)
     }
 
     /// Heading `index` normalised for matching (`normalize_heading`).

@@ -71,6 +71,9 @@ pub const DEFAULT_KEYS: &[(&str, Field)] = &[
     ("published_on", Field::Published),
     ("updated", Field::Updated),
     ("last_updated", Field::Updated),
+    // A common CMS key (the VA's health pages use it).
+    ("lastupdate", Field::Updated),
+    ("last_update", Field::Updated),
     ("lastmod", Field::Updated),
     ("date_modified", Field::Updated),
     ("modified", Field::Updated),
@@ -500,13 +503,14 @@ mod tests {
             ("Omar Haddad", vec!["MD".to_string(), "FAAD".to_string()])
         );
         assert_eq!(&source[meta.fm_review_date.unwrap().span], "2026-03-01");
-        // `lastupdate` is not a known key until mapped.
-        assert!(meta.updated.is_none());
+        // `lastupdate` is read as the update date, as CMSs write it.
+        assert_eq!(meta.updated.clone().unwrap().raw, "2026-04-01");
+        // A key the config maps.
         let options = ReviewOptions {
-            extra_keys: vec![("lastupdate".into(), Field::Updated)],
+            extra_keys: vec![("revised".into(), Field::Updated)],
             ..ReviewOptions::default()
         };
-        let mapped = crate::article::Article::parse_with(source, &options).review;
+        let mapped = crate::article::Article::parse_with(&source.replace("lastupdate", "revised"), &options).review;
         assert_eq!(mapped.updated.unwrap().raw, "2026-04-01");
     }
 }

@@ -96,9 +96,57 @@ pub fn heading_matches(normalized_heading: &str, normalized_alias: &str) -> bool
         })
 }
 
+/// True when `heading` is `alias` with light variations: the alias
+/// alone, or the alias at either end with a few words of topic ("Microneedling
+/// FAQs", "In Summary", "FAQs about fillers"), but not the alias as the
+/// first word of a longer title ("Summary of Benefits and Coverage").
+/// Both are compared after `normalize_heading`.
+pub fn heading_is(normalized_heading: &str, normalized_alias: &str) -> bool {
+    const MAX_EXTRA_WORDS: usize = 3;
+    if normalized_alias.is_empty() {
+        return false;
+    }
+    if normalized_heading == normalized_alias {
+        return true;
+    }
+    let words = |text: &str| text.split(' ').filter(|w| !w.is_empty()).count();
+    if let Some(rest) = normalized_heading
+        .strip_prefix(normalized_alias)
+        .and_then(|r| r.strip_prefix(' '))
+    {
+        let first = rest.split(' ').next().unwrap_or("");
+        // "Summary of Benefits", "FAQ and Glossary": the alias names part
+        // of a longer title.
+        return words(rest) <= MAX_EXTRA_WORDS && !matches!(first, "of" | "and" | "&" | "or" | "for");
+    }
+    if let Some(rest) = normalized_heading
+        .strip_suffix(normalized_alias)
+        .and_then(|r| r.strip_suffix(' '))
+    {
+        return words(rest) <= MAX_EXTRA_WORDS;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_heading_is_its_alias_with_light_variations() {
+        assert!(heading_is("summary", "summary"));
+        assert!(heading_is("in summary", "summary"));
+        assert!(heading_is("microneedling faqs", "faqs"));
+        assert!(heading_is("faqs about dermal fillers", "faqs"));
+        assert!(heading_is("the bottom line on retinol", "the bottom line"));
+        assert!(!heading_is("summary of benefits and coverage", "summary"));
+        assert!(!heading_is(
+            "how to read your summary of benefits and coverage",
+            "summary"
+        ));
+        assert!(!heading_is("faq and glossary", "faq"));
+        assert!(!heading_is("summarys", "summary"));
+    }
 
     #[test]
     fn normalization_drops_case_and_punctuation() {

@@ -98,6 +98,12 @@ impl TextBlock {
         self.line_breaks.push(at..at);
     }
 
+    /// Where an inline `<br>` broke a line, as offsets in `text` (it adds
+    /// no text): lines a reader sees apart, whatever the punctuation.
+    pub fn tag_breaks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.line_breaks.iter().filter(|b| b.is_empty()).map(|b| b.start)
+    }
+
     /// The ranges of `text` that were separate lines in the source, without
     /// the spaces that joined them.
     pub fn lines(&self) -> impl Iterator<Item = Range<usize>> + '_ {

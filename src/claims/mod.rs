@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod cues;
+pub mod dose;
 pub mod extract;
 pub mod frame;
 pub mod subject;
@@ -83,12 +84,10 @@ struct CellPlace {
 
 /// Every quantity in the article's prose, headings and table cells;
 /// `sentences` holds each block's sentence spans. The grammar and stems
-/// are English, so other languages yield nothing.
+/// are English: the caller ([`crate::context::Context::quantities`]) skips
+/// articles in other languages.
 pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) -> Quantities {
     let mut quantities = Quantities::default();
-    if !article.is_english() {
-        return quantities;
-    }
     let cells = cell_places(article);
     let groups = groups(article);
     let mut concepts = frame::Concepts::new(cues);

@@ -149,6 +149,7 @@ impl Config {
                 "dates" => loader.dates(value, &mut self.options)?,
                 "readability" => loader.readability(value, &mut self.options)?,
                 "claims" => loader.claims(value, &mut self.options)?,
+                "medication" => loader.medication(value, &mut self.options)?,
                 "overrides" => loader.overrides(value, &mut self.rules)?,
                 "files" => loader.files(value, &mut self.files.added)?,
                 _ => return Err(file.unknown_key(key, "", &schema::names(schema::TOP))),
@@ -428,6 +429,28 @@ impl Loader<'_> {
             }
         }
         options.claims = std::sync::Arc::new(cues);
+        Ok(())
+    }
+
+    /// `[medication]`: further error-prone abbreviations
+    /// (`abbreviations = { QHS = "at bedtime" }`).
+    fn medication(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
+        for (key, entries) in self.file.table(value, "[medication]")? {
+            if key.get_ref().as_ref() != "abbreviations" {
+                return Err(self
+                    .file
+                    .unknown_key(key, " in [medication]", &schema::names(schema::MEDICATION)));
+            }
+            let mut list = (*options.abbreviations).clone();
+            for (form, means) in self.file.table(entries, "medication.abbreviations")? {
+                let means = self.file.string(means, "the written-out form")?;
+                if form.get_ref().trim().is_empty() {
+                    return Err(self.error(entries.span(), "an abbreviation must not be empty".to_string(), None));
+                }
+                list.push(crate::medication::custom_abbreviation(form.get_ref(), means));
+            }
+            options.abbreviations = std::sync::Arc::new(list);
+        }
         Ok(())
     }
 

@@ -147,6 +147,12 @@ pub const FILES: &[Key] = &[
 
 const CUE_LISTS: Kind = Kind::Map(&Kind::Strings);
 
+pub const MEDICATION: &[Key] = &[key(
+    "abbreviations",
+    Kind::Map(&Kind::String),
+    "Further error-prone abbreviations and their written-out forms, counted in a sentence with a dose (unsafe-abbreviation). QHS = \"at bedtime\"",
+)];
+
 pub const CLAIMS: &[Key] = &[
     key(
         "populations",
@@ -250,7 +256,7 @@ pub const TOP: &[Key] = &[
     key(
         "front-matter",
         Kind::Map(&Kind::OneOf(FIELDS)),
-        "Further front matter keys read as known fields, e.g. lastupdate = \"updated\".",
+        "Further front matter keys read as known fields, e.g. revised = \"updated\".",
     ),
     key("dates", Kind::Table(DATES), "How dates are read."),
     key("readability", Kind::Table(READABILITY), "Readability limits."),
@@ -263,6 +269,11 @@ pub const TOP: &[Key] = &[
         "claims",
         Kind::Table(CLAIMS),
         "Further cue words for comparing figures (inconsistent-number).",
+    ),
+    key(
+        "medication",
+        Kind::Table(MEDICATION),
+        "Medication rules: further error-prone dose abbreviations.",
     ),
     key(
         "overrides",

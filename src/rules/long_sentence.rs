@@ -39,15 +39,40 @@ fn check(cx: &Context, options: &Options, out: &mut Emitter) {
         if !block.kind.is_prose() {
             continue;
         }
+        let breaks: Vec<usize> = block.tag_breaks().collect();
         let sentences = cx.sentences(index).iter().cloned();
         for (sentence, counts) in sentences.zip(cx.sentence_counts(index)) {
-            let count = counts.words;
-            if count > limit {
-                out.emit(
-                    block.source_span(sentence),
-                    format!("sentence has {count} words (limit {limit})"),
-                )
-                .help("split it into shorter sentences, one idea each");
+            // A line ended by `<br>` is read apart from the next, even
+            // without a full stop (a list of lines in an HTML block).
+            let inside: Vec<usize> = breaks
+                .iter()
+                .copied()
+                .filter(|b| sentence.start < *b && *b < sentence.end)
+                .collect();
+            let pieces = if inside.is_empty() {
+                vec![(sentence, counts.words)]
+            } else {
+                let starts = std::iter::once(sentence.start).chain(inside.iter().copied());
+                let ends = inside.iter().copied().chain(std::iter::once(sentence.end));
+                starts
+                    .zip(ends)
+                    .map(|(start, end)| {
+                        let text = &block.text[start..end];
+                        let lead = text.len() - text.trim_start().len();
+                        let piece = start + lead..start + lead + text.trim().len();
+                        (piece, crate::article::prose::words(text).count())
+                    })
+                    .filter(|(piece, _)| !piece.is_empty())
+                    .collect()
+            };
+            for (piece, count) in pieces {
+                if count > limit {
+                    out.emit(
+                        block.source_span(piece),
+                        format!("sentence has {count} words (limit {limit})"),
+                    )
+                    .help("split it into shorter sentences, one idea each");
+                }
             }
         }
     }

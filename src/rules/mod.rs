@@ -38,6 +38,8 @@ macro_rules! declare_rule {
 }
 
 pub mod changed_after_review;
+pub mod dose_exceeds_limit;
+pub mod dose_notation;
 pub mod empty_link;
 pub mod empty_section;
 pub mod empty_table;
@@ -62,6 +64,7 @@ pub mod self_review;
 pub mod stale_review;
 pub mod takeaways_format;
 pub mod uncited_statistic;
+pub mod unsafe_abbreviation;
 pub mod unused_suppression;
 
 /// A rule: built in (declared with `declare_rule!`) or from a pack.
@@ -167,6 +170,9 @@ pub static BUILTIN: &[&Rule] = &[
     &unused_suppression::UNUSED_SUPPRESSION,
     &reading_level::READING_LEVEL,
     &long_sentence::LONG_SENTENCE,
+    &dose_notation::DOSE_NOTATION,
+    &unsafe_abbreviation::UNSAFE_ABBREVIATION,
+    &dose_exceeds_limit::DOSE_EXCEEDS_LIMIT,
 ];
 
 /// A rule by name among `rules`.

@@ -1,0 +1,435 @@
+//! Doses as articles write them: an amount with a dose unit ("5 mg",
+//! ".5 mL", "1,000 IU"), a regimen ("400 mg every 4 hours", "2 tablets of
+//! 500 mg 4 times a day") and a daily maximum ("no more than 3 g in 24
+//! hours"), with who the sentence is about (children or adults).
+//!
+//! The medication rules read these; the shapes are kept small so that the
+//! numeric-claim frames can take them up as dose frames.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// Units that make a number a dose. Weights of people ("kg") and lab
+/// concentrations ("mg/dL", "mmol/L") are not doses; they are told apart
+/// by [`is_lab_unit`].
+const DOSE_UNIT: &str = r"(?:mg|mcg|µg|μg|ug|g|grams?|milligrams?|micrograms?|mL|ml|millilit(?:er|re)s?|cc|units?|IU|U|mEq|mmol|tablets?|tabs?|capsules?|caps?|puffs?|drops?|teaspoons?|tsp|tablespoons?|tbsp|sprays?|patch(?:es)?|sachets?|doses?)";
+
+/// An amount: digits with optional thousands commas and decimals, or a
+/// naked leading decimal (".5").
+const AMOUNT: &str = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)";
+
+/// A dose: amounts (one, or a range "1.0-2.0", "1 to 2") and a unit.
+pub static DOSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(&format!(
+        r"(?:^|[^\w.,/$£€])(?P<amounts>{AMOUNT}(?:\s?(?:-|–|to|or)\s?{AMOUNT})*)\s?(?P<unit>{DOSE_UNIT})(?P<per>/(?:kg|dL|dl|L|l|mmol|mol|mL|ml|day|d|hr?|h|m2|min)\b|\s+per\s+(?:kg|kilogram|pound|lb)\b)?\b",
+    ))
+});
+
+static ONE_AMOUNT: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(AMOUNT));
+
+/// A dose found in a text: where it is and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseMention {
+    /// The amounts and unit, without the `/kg` or `/dL` that may follow.
+    pub span: Range<usize>,
+    /// Each amount as written, with its range in the text.
+    pub amounts: Vec<(Range<usize>, String)>,
+    pub unit: String,
+    /// What follows the unit: "/kg", "/dL", " per kg", or nothing.
+    pub per: Option<String>,
+}
+
+impl DoseMention {
+    /// A lab value ("7.0 mmol/L", "5.0 mg/dL"), not a dose.
+    pub fn is_lab_value(&self) -> bool {
+        self.per.as_deref().is_some_and(is_lab_unit)
+    }
+
+    /// A dose by body weight ("10 mg/kg", "10 mg per kg").
+    pub fn is_by_weight(&self) -> bool {
+        self.per
+            .as_deref()
+            .is_some_and(|p| p.contains("kg") || p.contains("kilogram") || p.contains("pound") || p.contains("lb"))
+    }
+}
+
+/// A per-volume denominator of a lab result.
+fn is_lab_unit(per: &str) -> bool {
+    matches!(per, "/dL" | "/dl" | "/L" | "/l" | "/mmol" | "/mol")
+}
+
+/// Every dose in `text`, in order.
+pub fn doses(text: &str) -> Vec<DoseMention> {
+    DOSE.captures_iter(text).map(|c| mention(&c)).collect()
+}
+
+fn mention(c: &Captures<'_>) -> DoseMention {
+    let amounts_match = c.name("amounts").expect("group amounts");
+    let unit = c.name("unit").expect("group unit");
+    let amounts = ONE_AMOUNT
+        .find_iter(amounts_match.as_str())
+        .map(|m| {
+            let start = amounts_match.start() + m.start();
+            (start..start + m.len(), m.as_str().to_string())
+        })
+        .collect();
+    DoseMention {
+        span: amounts_match.start()..unit.end(),
+        amounts,
+        unit: unit.as_str().to_string(),
+        per: c.name("per").map(|m| m.as_str().trim().to_string()),
+    }
+}
+
+/// True when `text` holds a dose (an amount with a dose unit that is not a
+/// lab value).
+pub fn has_dose(text: &str) -> bool {
+    doses(text).iter().any(|d| !d.is_lab_value())
+}
+
+/// An amount as a number ("1,200" → 1200, ".5" → 0.5).
+pub fn amount_value(amount: &str) -> Option<f64> {
+    let plain: String = amount.chars().filter(|c| *c != ',').collect();
+    let plain = if plain.starts_with('.') {
+        format!("0{plain}")
+    } else {
+        plain
+    };
+    plain.parse().ok()
+}
+
+/// The unit's family and its factor to the family's base (milligrams for
+/// mass, millilitres for volume, units for units), or `None` for counts
+/// of tablets and the like.
+pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
+    let unit = unit.to_lowercase();
+    Some(match unit.as_str() {
+        "mg" | "milligram" | "milligrams" => ("mg", 1.0),
+        "mcg" | "µg" | "μg" | "ug" | "microgram" | "micrograms" => ("mg", 0.001),
+        "g" | "gram" | "grams" => ("mg", 1000.0),
+        "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" | "cc" => ("mL", 1.0),
+        "unit" | "units" | "iu" | "u" => ("units", 1.0),
+        _ => return None,
+    })
+}
+
+/// Who a sentence is about, as far as doses go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Population {
+    Children,
+    Adults,
+    /// The sentence names both: which dose is whose is not clear.
+    Mixed,
+    /// The sentence does not say: read as the article's default reader.
+    Unstated,
+}
+
+static CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(
+        r"(?i)\b(?:child|children|child's|kids?|infants?|bab(?:y|ies)|toddlers?|newborns?|pediatric|paediatric|under\s+(?:the\s+age\s+of\s+)?1[0-8]|aged?\s+\d{1,2}\s+(?:to|-)\s+1[0-7]|younger\s+than\s+1[0-8]|(?:years?|months?)\s+old)\b",
+    )
+});
+
+static ADULTS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?i)\b(?:adults?|grown-ups?|(?:1[2-8]|\d{2})\s+(?:years\s+)?(?:and|or)\s+(?:older|over))\b")
+});
+
+/// Who `sentence` is about.
+pub fn population(sentence: &str) -> Population {
+    let children = CHILDREN.is_match(sentence);
+    if children && ADULTS.is_match(sentence) {
+        Population::Mixed
+    } else if children {
+        Population::Children
+    } else if ADULTS.is_match(sentence) {
+        Population::Adults
+    } else {
+        Population::Unstated
+    }
+}
+
+/// Two populations a dose and a limit could both be about: an unstated
+/// one is read as adults, the default reader of a consumer article.
+pub fn same_population(a: Population, b: Population) -> bool {
+    let adultish = |p| matches!(p, Population::Adults | Population::Unstated);
+    a != Population::Mixed && b != Population::Mixed && (a == b || (adultish(a) && adultish(b)))
+}
+
+/// A regimen: one dose given so many times a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regimen {
+    pub span: Range<usize>,
+    /// The amount per dose, as written ("400 mg", "2 tablets of 500 mg").
+    pub dose_text: String,
+    /// The smallest and largest amount per dose in the family's base unit.
+    pub per_dose: (f64, f64),
+    pub family: &'static str,
+    /// The fewest and most doses a day the frequency allows.
+    pub per_day: (f64, f64),
+    /// The frequency as written ("every 4 hours").
+    pub frequency: String,
+    pub medicine: Option<String>,
+}
+
+impl Regimen {
+    /// The most the regimen allows in a day.
+    pub fn max_daily(&self) -> f64 {
+        self.per_dose.1 * self.per_day.1
+    }
+
+    /// The least the regimen allows in a day: its lowest dose at its
+    /// lowest frequency.
+    pub fn min_daily(&self) -> f64 {
+        self.per_dose.0 * self.per_day.0
+    }
+}
+
+/// A stated daily maximum ("no more than 1,200 mg in 24 hours").
+#[derive(Debug, Clone, PartialEq)]
+pub struct DailyLimit {
+    pub span: Range<usize>,
+    pub text: String,
+    /// The amount and unit as written ("3 g").
+    pub written: String,
+    pub amount: f64,
+    pub family: &'static str,
+    pub medicine: Option<String>,
+}
+
+const NUMBER_WORD: &str = r"(?:\d+|one|two|three|four|five|six)";
+const MULTIPLIER: &str = r"(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s+times)";
+
+static REGIMEN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(&format!(
+        concat!(
+            r"(?i)(?:(?P<count>{num}|one\s+or\s+two|1\s+(?:or|to|-)\s+2)\s+(?:tablets?|capsules?|caplets?|pills?)\s+(?:of\s+)?)?",
+            r"(?P<amounts>{amount}(?:\s?(?:-|–|to|or)\s?{amount})?)\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
+            r"(?:\s+(?:tablets?|capsules?|caplets?|pills?|doses?))?",
+            r"(?:\s+(?:of\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}))?",
+            r"(?:\s+(?:by\s+mouth|orally|with\s+(?:food|water)))?",
+            r",?\s+(?:",
+            r"every\s+(?P<hours_lo>\d+)(?:\s?(?:-|–|to|or)\s?(?P<hours_hi>\d+))?\s+hours?",
+            r"|(?P<times>{mult})(?:\s+(?:or|to|-)\s+(?P<times_hi>{mult}))?\s+(?:a|per|each|every)\s+day",
+            r"|(?P<times_daily>{mult})(?:\s+(?:or|to|-)\s+(?P<times_daily_hi>{mult}))?\s+daily",
+            r")",
+        ),
+        num = NUMBER_WORD,
+        amount = AMOUNT,
+        mult = MULTIPLIER,
+    ))
+});
+
+static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(&format!(
+        concat!(
+            r"(?i)(?:no\s+more\s+than|not\s+(?:to\s+)?exceed|more\s+than|maximum(?:\s+daily)?(?:\s+dose)?(?:\s+(?:of|is))?|max(?:imum)?\s+of|up\s+to\s+a\s+(?:maximum|total)\s+of|daily\s+(?:maximum|limit)\s+(?:of|is))",
+            r"\s+(?:a\s+total\s+of\s+)?(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
+            r"(?:\s+(?:of\s+)?(?P<medicine>[a-z][a-z-]{{3,}}))?",
+            r"\s+(?:in|per|a|each|every|within|over)\s+(?:any\s+|one\s+|a\s+|1\s+)?(?:24(?:-|\s)hours?(?:\s+period)?|day)\b",
+            // "The maximum daily dose is 2,000 mg": the period comes first.
+            r"|(?i:(?:maximum|max|highest)\s+(?:total\s+)?(?:daily|24-hour)\s+(?:dose|amount|intake)\s+(?:is|of)|daily\s+(?:maximum|limit)\s+(?:is|of))\s+(?P<amount2>{amount})\s?(?P<unit2>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
+        ),
+        amount = AMOUNT,
+    ))
+});
+
+/// Words after a unit that are not a medicine's name.
+const NOT_MEDICINE: &[&str] = &[
+    "every", "each", "once", "twice", "thrice", "times", "daily", "with", "orally", "tablet", "tablets", "capsule",
+    "capsules", "dose", "doses", "taken", "that", "this", "total", "within", "over", "per", "from", "your", "their",
+    "after", "before", "when", "then", "and", "should", "may", "can", "could", "must", "would", "will", "should",
+];
+
+fn medicine(word: Option<regex::Match<'_>>) -> Option<String> {
+    let word = word?.as_str().to_lowercase();
+    (!NOT_MEDICINE.contains(&word.as_str())).then_some(word)
+}
+
+fn times(word: &str) -> Option<f64> {
+    let word = word.to_lowercase();
+    let first = word.split_whitespace().next()?;
+    Some(match first {
+        "once" | "one" => 1.0,
+        "twice" | "two" => 2.0,
+        "thrice" | "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        n => n.parse().ok()?,
+    })
+}
+
+fn count_range(count: &str) -> Option<(f64, f64)> {
+    let lower = count.to_lowercase();
+    if lower.contains("or") || lower.contains("to") || lower.contains('-') {
+        let numbers: Vec<f64> = lower.split(|c: char| !c.is_alphanumeric()).filter_map(times).collect();
+        return Some((*numbers.first()?, *numbers.last()?));
+    }
+    let n = times(&lower)?;
+    Some((n, n))
+}
+
+/// Every regimen in `text`.
+pub fn regimens(text: &str) -> Vec<Regimen> {
+    let mut found = Vec::new();
+    for c in REGIMEN.captures_iter(text) {
+        let whole = c.get(0).expect("group 0");
+        let Some((family, scale)) = unit_scale(&c["unit"]) else {
+            continue;
+        };
+        // "10 mg/kg every 8 hours" never matches: the unit must end at a
+        // word boundary not followed by "/".
+        if text[whole.end()..].starts_with('/') || text[c.name("unit").expect("unit").end()..].starts_with('/') {
+            continue;
+        }
+        let values: Vec<f64> = ONE_AMOUNT
+            .find_iter(&c["amounts"])
+            .filter_map(|m| amount_value(m.as_str()))
+            .collect();
+        let (Some(&low), Some(&high)) = (values.first(), values.last()) else {
+            continue;
+        };
+        let (count_lo, count_hi) = c
+            .name("count")
+            .and_then(|m| count_range(m.as_str()))
+            .unwrap_or((1.0, 1.0));
+        let per_day = if let Some(lo) = c.name("hours_lo") {
+            let lo: f64 = lo.as_str().parse().unwrap_or(0.0);
+            let hi: f64 = c.name("hours_hi").and_then(|m| m.as_str().parse().ok()).unwrap_or(lo);
+            if lo <= 0.0 || hi <= 0.0 {
+                continue;
+            }
+            // "every 4 hours" is at most 6 doses in 24 hours, counting
+            // the first at hour 0 as people do; at least 24/6 = 4.
+            ((24.0 / hi).floor(), (24.0 / lo).floor())
+        } else {
+            let (word, word_hi) = match c.name("times") {
+                Some(m) => (m.as_str(), c.name("times_hi")),
+                None => (
+                    c.name("times_daily").expect("a frequency").as_str(),
+                    c.name("times_daily_hi"),
+                ),
+            };
+            let Some(lo) = times(word) else { continue };
+            let hi = word_hi.and_then(|m| times(m.as_str())).unwrap_or(lo);
+            (lo, hi)
+        };
+        let dose_start = c
+            .name("count")
+            .map_or(c.name("amounts").expect("amounts").start(), |m| m.start());
+        let dose_end = c.name("unit").expect("unit").end();
+        let frequency_start = [c.name("hours_lo"), c.name("times"), c.name("times_daily")]
+            .into_iter()
+            .flatten()
+            .next()
+            .map_or(dose_end, |m| m.start());
+        let frequency_start = if c.name("hours_lo").is_some() {
+            text[..frequency_start].rfind("every").unwrap_or(frequency_start)
+        } else {
+            frequency_start
+        };
+        found.push(Regimen {
+            span: dose_start..whole.end(),
+            dose_text: text[dose_start..dose_end].to_string(),
+            per_dose: (low * scale * count_lo, high * scale * count_hi),
+            family,
+            per_day,
+            frequency: text[frequency_start..whole.end()].to_string(),
+            medicine: medicine(c.name("medicine1")),
+        });
+    }
+    found
+}
+
+/// Every daily maximum in `text`.
+pub fn daily_limits(text: &str) -> Vec<DailyLimit> {
+    LIMIT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0).expect("group 0");
+            let unit = c.name("unit").or_else(|| c.name("unit2"))?;
+            let amount_match = c.name("amount").or_else(|| c.name("amount2"))?;
+            let (family, scale) = unit_scale(unit.as_str())?;
+            let amount = amount_value(amount_match.as_str())? * scale;
+            Some(DailyLimit {
+                span: whole.range(),
+                text: whole.as_str().to_string(),
+                written: text[amount_match.start()..unit.end()].to_string(),
+                amount,
+                family,
+                medicine: medicine(c.name("medicine")),
+            })
+        })
+        .collect()
+}
+
+/// A quantity in the family's base unit, written as people read it:
+/// "2,400 mg", "0.5 mg".
+pub fn format_amount(amount: f64, family: &str) -> String {
+    let whole = amount.round() as i64;
+    let digits = if (amount - whole as f64).abs() < 1e-9 {
+        group_thousands(whole)
+    } else {
+        format!("{amount:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    };
+    format!("{digits} {family}")
+}
+
+fn group_thousands(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_regimen_every_few_hours() {
+        let r = &regimens("Take 400 mg every 4 hours as needed.")[0];
+        assert_eq!(r.max_daily(), 2400.0);
+        assert_eq!(r.frequency, "every 4 hours");
+    }
+
+    #[test]
+    fn reads_tablets_of_a_strength_times_a_day() {
+        let r = &regimens("Take 2 tablets of 500 mg 4 times a day.")[0];
+        assert_eq!(r.max_daily(), 4000.0);
+        assert_eq!(r.dose_text, "2 tablets of 500 mg");
+    }
+
+    #[test]
+    fn reads_a_daily_limit() {
+        let l = &daily_limits("Do not take more than 3 g a day.")[0];
+        assert_eq!(l.amount, 3000.0);
+        let l = &daily_limits("Do not take more than 1,200 mg in 24 hours.")[0];
+        assert_eq!(l.amount, 1200.0);
+        let l = &daily_limits("The maximum daily dose is 2,000 mg.")[0];
+        assert_eq!((l.amount, l.written.as_str()), (2000.0, "2,000 mg"));
+    }
+
+    #[test]
+    fn doses_by_weight_and_lab_values_are_marked() {
+        assert!(doses("10 mg/kg")[0].is_by_weight());
+        assert!(doses("5.0 mmol/L")[0].is_lab_value());
+        assert!(regimens("10 mg/kg every 8 hours").is_empty());
+    }
+
+    #[test]
+    fn formats_amounts_with_thousands() {
+        assert_eq!(format_amount(2400.0, "mg"), "2,400 mg");
+        assert_eq!(format_amount(0.5, "mg"), "0.5 mg");
+    }
+}
