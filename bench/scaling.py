@@ -45,6 +45,11 @@ def table(i):
     return f"| Step {i} | {value} | note {i} |\n"
 
 
+def list_item(i):
+    """One long list of items with leads, each a case of the list."""
+    return f"- Step {i}: rest for {i % 40 + 5} minutes\n"
+
+
 def suppression(i):
     """A suppression comment before each empty section."""
     return f"<!-- medlint-disable-next-line empty-section -->\n## Empty {i}\n\n"
@@ -69,6 +74,7 @@ BODY_KINDS = {
     "numbers": ("# Numbers\n\n", numbers),
     "prose": ("# Prose\n\n", prose),
     "tables": ("# Tables\n\n## Details\n\n| Step | Time | Note |\n| --- | --- | --- |\n", table),
+    "lists": ("# Lists\n\nTake it as follows:\n\n", list_item),
     "suppressions": ("# Suppressions\n\nText.\n\n", suppression),
     "faq": ("# FAQ\n\n## Frequently Asked Questions\n\n", faq),
 }

@@ -5,6 +5,9 @@
 //! aspect). Two figures state the same claim when their facets agree and
 //! their words, weighted by how rare each is in the article, overlap.
 
+use std::rc::Rc;
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use crate::claims::cues::{Cues, FacetKind};
@@ -30,7 +33,35 @@ pub struct Weighted {
 #[derive(Debug, Clone, Default)]
 pub struct Exclusive {
     pub own: Vec<Stem>,
-    pub siblings: Vec<Stem>,
+    /// Every concept of the labels of the figure's table or list, its own
+    /// among them (sorted, unique): shared by the group's figures, so that
+    /// a table of thousands of rows is not copied into each cell.
+    pub pool: Arc<Vec<Stem>>,
+}
+
+impl Exclusive {
+    /// True when `concept` names a sibling's label and not this one.
+    pub fn is_sibling(&self, concept: Stem) -> bool {
+        self.own.binary_search(&concept).is_err() && self.pool.binary_search(&concept).is_ok()
+    }
+}
+
+/// The label words of a table's rows or columns, or of a list's items,
+/// gathered once per group; their concepts are worked out by the first
+/// figure that needs them.
+#[derive(Debug, Default)]
+pub struct LabelPool {
+    pub words: Vec<String>,
+    concepts: std::sync::OnceLock<Arc<Vec<Stem>>>,
+}
+
+impl LabelPool {
+    pub fn new(words: Vec<String>) -> Self {
+        LabelPool {
+            words,
+            concepts: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 /// What a quantity is about.
@@ -55,7 +86,8 @@ pub struct BlockContext {
     pub words: Vec<(String, f32)>,
     /// (word, weight): the headings above.
     pub headings: Vec<(String, f32)>,
-    pub exclusive: Vec<(Vec<String>, Vec<String>)>,
+    /// (own label words, the group's label words).
+    pub exclusive: Vec<(Vec<String>, Rc<LabelPool>)>,
 }
 
 /// What a word stands for in frames: its concept, and the facets it sets
@@ -155,7 +187,7 @@ pub fn frame_of(
     for (word, weight) in &context.headings {
         frame.add(word, *weight, true, true, concepts, lexicon);
     }
-    for (own, siblings) in &context.exclusive {
+    for (own, pool) in &context.exclusive {
         let mut ids = |words: &[String], lexicon: &mut Lexicon| -> Vec<Stem> {
             let mut ids: Vec<Stem> = words
                 .iter()
@@ -166,10 +198,14 @@ pub fn frame_of(
             ids
         };
         let own = ids(own, lexicon);
-        let mut siblings = ids(siblings, lexicon);
-        siblings.retain(|s| own.binary_search(s).is_err());
-        if !own.is_empty() && !siblings.is_empty() {
-            frame.exclusive.push(Exclusive { own, siblings });
+        let pool = pool
+            .concepts
+            .get_or_init(|| Arc::new(ids(&pool.words, lexicon)))
+            .clone();
+        // A sibling is a concept of the pool that is not the figure's own.
+        let own_in_pool = own.iter().filter(|c| pool.binary_search(c).is_ok()).count();
+        if !own.is_empty() && pool.len() > own_in_pool {
+            frame.exclusive.push(Exclusive { own, pool });
         }
     }
     frame.finish();
@@ -263,7 +299,7 @@ pub fn facets_agree(a: &Frame, b: &Frame) -> bool {
 pub fn excluded(a: &Frame, b: &Frame) -> bool {
     let rules_out = |labelled: &Frame, other: &Frame| {
         labelled.exclusive.iter().any(|label| {
-            !label.own.iter().any(|&c| other.mentions(c)) && label.siblings.iter().any(|&c| other.mentions(c))
+            !label.own.iter().any(|&c| other.mentions(c)) && other.mentions.iter().any(|&c| label.is_sibling(c))
         })
     };
     rules_out(a, b) || rules_out(b, a)

@@ -12,13 +12,14 @@ pub mod tokens;
 pub mod units;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
 use crate::article::{Article, BlockKind};
 use cues::Cues;
 use extract::Reading;
-use frame::{BlockContext, Frame};
+use frame::{BlockContext, Frame, LabelPool};
 use subject::{Lexicon, Stem};
 
 /// A quantity in the article.
@@ -91,6 +92,7 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
     }
     let cells = cell_places(article);
     let groups = groups(article);
+    let mut labels = Labels::new(article);
     let mut concepts = frame::Concepts::new(cues);
     let lexicon = &mut quantities.lexicon;
     for (index, block) in article.blocks.iter().enumerate() {
@@ -115,7 +117,7 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
         if readings.is_empty() {
             continue;
         }
-        let context = block_context(article, index, place);
+        let context = block_context(article, index, place, &mut labels);
         let at = groups.partition_point(|g| g.start <= block.span.start);
         let group = at
             .checked_sub(1)
@@ -203,7 +205,7 @@ fn is_generic_header(text: &str) -> bool {
 }
 
 /// The words around a block that say what its figures are about.
-fn block_context(article: &Article, index: usize, place: Option<&CellPlace>) -> BlockContext {
+fn block_context(article: &Article, index: usize, place: Option<&CellPlace>, labels: &mut Labels) -> BlockContext {
     let block = &article.blocks[index];
     let mut context = BlockContext::default();
     let add = |text: &str, weight: f32, context: &mut BlockContext| {
@@ -226,33 +228,22 @@ fn block_context(article: &Article, index: usize, place: Option<&CellPlace>) -> 
             add(header, 0.8, &mut context);
         }
         // Rows and value columns are cases of one table.
-        let siblings: Vec<String> = table
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(r, _)| *r != place.row)
-            .filter_map(|(_, cells)| cells.first())
-            .flat_map(|c| words_of(&c.text))
-            .collect();
-        context.exclusive.push((words_of(&row[0].text), siblings));
-        let other_headers: Vec<String> = table
-            .header
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| *c != place.column && *c != 0)
-            .flat_map(|(_, c)| words_of(&c.text))
-            .collect();
+        let rows = labels.table_rows(place.table).clone();
+        context.exclusive.push((words_of(&row[0].text), rows));
         if !is_generic_header(header) {
-            context.exclusive.push((words_of(header), other_headers));
+            let headers = labels.table_headers(place.table).clone();
+            context.exclusive.push((words_of(header), headers));
         }
     }
-    if block.kind == BlockKind::ListItem {
-        if let Some(lead_in) = lead_in(article, block.span.start) {
+    if block.kind == BlockKind::ListItem
+        && let Some(list) = labels.list_of(block.span.start)
+    {
+        if let Some(lead_in) = labels.lead_in(list) {
             add(lead_in, 0.5, &mut context);
         }
         if let Some(lead) = item_lead(&block.text) {
-            let siblings = sibling_leads(article, index);
-            context.exclusive.push((words_of(lead), siblings));
+            let leads = labels.list_leads(list).clone();
+            context.exclusive.push((words_of(lead), leads));
         }
     }
     // The headings above, but not the standard ones ("Key Takeaways",
@@ -293,36 +284,103 @@ fn is_standard_heading(normalized: &str) -> bool {
     STANDARD.contains(&normalized)
 }
 
-/// The paragraph that introduces the list holding offset `at` ("Take it
-/// as follows:"), when it ends with a colon.
-fn lead_in<'a>(article: &'a Article, at: usize) -> Option<&'a str> {
-    let list = article.lists.iter().rfind(|l| l.depth == 0 && l.span.contains(&at))?;
-    let before = article.blocks.iter().rfind(|b| b.span.end <= list.span.start)?;
-    (before.kind == BlockKind::Paragraph && before.text.trim_end().ends_with(':')).then_some(before.text.as_str())
+/// The labels of an article's tables and top-level lists, gathered once
+/// per table or list the first time one of its figures asks: each figure
+/// gathering its siblings' labels was quadratic in a long table or list.
+struct Labels<'x, 'a> {
+    article: &'x Article<'a>,
+    /// Top-level lists, by start.
+    lists: Vec<&'x crate::article::List>,
+    rows: FxHashMap<usize, Rc<LabelPool>>,
+    headers: FxHashMap<usize, Rc<LabelPool>>,
+    leads: FxHashMap<usize, Rc<LabelPool>>,
+    lead_ins: FxHashMap<usize, Option<&'x str>>,
 }
 
-/// The leads of the other items of the list holding block `index`.
-fn sibling_leads(article: &Article, index: usize) -> Vec<String> {
-    let block = &article.blocks[index];
-    let Some(list) = article
-        .lists
-        .iter()
-        .rfind(|l| l.depth == 0 && l.span.contains(&block.span.start))
-    else {
-        return Vec::new();
-    };
-    article
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| *i != index && b.kind == BlockKind::ListItem && list.span.contains(&b.span.start))
-        .filter_map(|(_, b)| item_lead(&b.text))
-        .flat_map(|lead| {
-            crate::article::prose::words(lead)
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
+impl<'x, 'a> Labels<'x, 'a> {
+    fn new(article: &'x Article<'a>) -> Self {
+        let mut lists: Vec<_> = article.lists.iter().filter(|l| l.depth == 0).collect();
+        lists.sort_by_key(|l| l.span.start);
+        Labels {
+            article,
+            lists,
+            rows: FxHashMap::default(),
+            headers: FxHashMap::default(),
+            leads: FxHashMap::default(),
+            lead_ins: FxHashMap::default(),
+        }
+    }
+
+    /// The words of every row label of table `table`.
+    fn table_rows(&mut self, table: usize) -> &Rc<LabelPool> {
+        let article = self.article;
+        self.rows.entry(table).or_insert_with(|| {
+            let words = article.tables[table]
+                .rows
+                .iter()
+                .filter_map(|cells| cells.first())
+                .flat_map(|c| lowercase_words(&c.text))
+                .collect();
+            Rc::new(LabelPool::new(words))
         })
-        .collect()
+    }
+
+    /// The words of every header of table `table` but the label column's.
+    fn table_headers(&mut self, table: usize) -> &Rc<LabelPool> {
+        let article = self.article;
+        self.headers.entry(table).or_insert_with(|| {
+            let words = article.tables[table]
+                .header
+                .iter()
+                .skip(1)
+                .flat_map(|c| lowercase_words(&c.text))
+                .collect();
+            Rc::new(LabelPool::new(words))
+        })
+    }
+
+    /// The index in `lists` of the top-level list holding offset `at`.
+    /// Top-level lists do not overlap, so it is the last one starting at
+    /// or before it.
+    fn list_of(&self, at: usize) -> Option<usize> {
+        let i = self.lists.partition_point(|l| l.span.start <= at).checked_sub(1)?;
+        self.lists[i].span.contains(&at).then_some(i)
+    }
+
+    /// The paragraph that introduces list `list` ("Take it as follows:"),
+    /// when it ends with a colon.
+    fn lead_in(&mut self, list: usize) -> Option<&'x str> {
+        let article = self.article;
+        let start = self.lists[list].span.start;
+        *self.lead_ins.entry(list).or_insert_with(|| {
+            let before = article.blocks[..article.blocks.partition_point(|b| b.span.start <= start)]
+                .iter()
+                .rfind(|b| b.span.end <= start)?;
+            (before.kind == BlockKind::Paragraph && before.text.trim_end().ends_with(':'))
+                .then_some(before.text.as_str())
+        })
+    }
+
+    /// The words of the leads of every item of list `list`.
+    fn list_leads(&mut self, list: usize) -> &Rc<LabelPool> {
+        let article = self.article;
+        let span = self.lists[list].span.clone();
+        self.leads.entry(list).or_insert_with(|| {
+            let first = article.blocks.partition_point(|b| b.span.start < span.start);
+            let words = article.blocks[first..]
+                .iter()
+                .take_while(|b| span.contains(&b.span.start))
+                .filter(|b| b.kind == BlockKind::ListItem)
+                .filter_map(|b| item_lead(&b.text))
+                .flat_map(lowercase_words)
+                .collect();
+            Rc::new(LabelPool::new(words))
+        })
+    }
+}
+
+fn lowercase_words(text: &str) -> Vec<String> {
+    crate::article::prose::words(text).map(str::to_lowercase).collect()
 }
 
 /// A cell that is only a number or range ("3-6") takes its unit from the
