@@ -390,7 +390,9 @@ fn word_at<'t>(tokens: &'t [Token<'_>], i: usize) -> Option<&'t str> {
 /// Up to six words before `i` in the same sentence, nearest first.
 fn words_before<'t>(tokens: &'t [Token<'_>], i: usize) -> Vec<&'t str> {
     let sentence = tokens.get(i).map_or(0, |t| t.sentence);
-    tokens[..i]
+    // Within 32 tokens: a run of thousands of numbers and commas holds no
+    // words, and looking through all of it for each number was quadratic.
+    tokens[i.saturating_sub(32)..i]
         .iter()
         .rev()
         .take_while(|t| t.sentence == sentence)
@@ -678,7 +680,7 @@ fn units_and_range(
     lexicon: &mut Lexicon,
 ) -> Option<()> {
     let between = phrase.start > 0
-        && tokens[..phrase.start + 1]
+        && tokens[(phrase.start + 1).saturating_sub(32)..phrase.start + 1]
             .iter()
             .rev()
             .find_map(Token::word)

@@ -151,6 +151,10 @@ impl<'c> Concepts<'c> {
     }
 }
 
+/// How many tokens either side of a figure its frame reads, at most: far
+/// more than an ordinary sentence holds.
+const WINDOW: usize = 60;
+
 /// Builds the frame of `reading` among `tokens`, with its block's context.
 pub fn frame_of(
     tokens: &[Token<'_>],
@@ -164,8 +168,13 @@ pub fn frame_of(
     let sentence = tokens[at.start].sentence;
     let clause = tokens[at.start].clause;
     // Tokens come in sentence order: visit only the figure's sentence.
-    let first = tokens.partition_point(|t| t.sentence < sentence);
-    let last = tokens.partition_point(|t| t.sentence <= sentence);
+    // and of it only the tokens within `WINDOW` of the figure: a sentence
+    // of thousands of figures ("… and …") would otherwise give each of
+    // them every word of it, quadratic in time and memory.
+    let first = tokens
+        .partition_point(|t| t.sentence < sentence)
+        .max(at.start.saturating_sub(WINDOW));
+    let last = tokens.partition_point(|t| t.sentence <= sentence).min(at.end + WINDOW);
     for (i, token) in tokens.iter().enumerate().take(last).skip(first) {
         if at.contains(&i) {
             continue;
