@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time against article size: one article per input kind and size, from
 10 KB to 10 MB, linted by the release binary with every rule. Prints the
-seconds and peak memory per size and the growth exponent between sizes
+CPU seconds (user and system) and peak memory per size and the growth exponent between sizes
 (1.0 is linear, 2.0 quadratic), once with every rule and once without the
 numeric-claims rules, so that one slow pass cannot hide the others.
 
@@ -103,10 +103,11 @@ def article(kind, size):
 
 
 def run(binary, path, extra, timeout):
-    """Wall seconds and peak resident kilobytes of one run, or None on timeout."""
+    """CPU seconds (wall seconds without /usr/bin/time) and peak resident
+    kilobytes of one run, or None on timeout."""
     command = [binary, "check", path, "--no-config", "--today", "2026-11-24", "--format", "concise", "--quiet"]
     command += extra
-    measure = ["/usr/bin/time", "-f", "%M"] if os.path.exists("/usr/bin/time") else []
+    measure = ["/usr/bin/time", "-f", "%U %S %M"] if os.path.exists("/usr/bin/time") else []
     start = time.perf_counter()
     try:
         done = subprocess.run(measure + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
@@ -115,8 +116,13 @@ def run(binary, path, extra, timeout):
     seconds = time.perf_counter() - start
     peak = None
     if measure:
+        # CPU seconds (user + system) rather than wall time: on a shared
+        # machine they move far less with the load of other processes.
         last = done.stderr.decode(errors="replace").strip().splitlines()[-1:]
-        peak = int(last[0]) if last and last[0].isdigit() else None
+        fields = last[0].split() if last else []
+        if len(fields) == 3:
+            seconds = float(fields[0]) + float(fields[1])
+            peak = int(fields[2])
     return seconds, peak
 
 
@@ -144,7 +150,7 @@ def main():
         subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "medlint"], cwd=root, check=True)
         binary = os.path.join(root, "target", "release", "medlint")
     sizes = [s for s in SIZES if s <= args.max_bytes]
-    print(f"{os.cpu_count()} cores; seconds (peak MB) per size; exponent = growth between the two largest sizes")
+    print(f"{os.cpu_count()} cores; CPU seconds (peak MB) per size; exponent = growth between the two largest sizes")
     print("| kind | rules | " + " | ".join(human(s) for s in sizes) + " | exponent |")
     print("| --- | --- | " + " | ".join("---" for _ in sizes) + " | --- |")
     with tempfile.TemporaryDirectory() as work:

@@ -272,7 +272,13 @@ pub fn readings<'a>(text: &str, lower: &'a str, lexicon: &mut Lexicon) -> (Vec<T
     }
     let tokens = tokenize(text, lower);
     let masks: Vec<Range<usize>> = MASKS.find_iter(text).map(|m| m.range()).collect();
-    let masked = |r: &Range<usize>| masks.iter().any(|m| m.start <= r.start && r.end <= m.end);
+    // Matches come in order and do not overlap: the one that can hold `r`
+    // is the last starting at or before it (a scan of all of them for each
+    // figure was quadratic in a block of thousands of dates or times).
+    let masked = |r: &Range<usize>| {
+        let at = masks.partition_point(|m| m.start <= r.start);
+        at.checked_sub(1).is_some_and(|i| r.end <= masks[i].end)
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

@@ -275,6 +275,11 @@ impl Frame {
         self.mentions.dedup();
         self.facet_words.sort_unstable();
         self.facet_words.dedup();
+        // Frames are kept for the whole article: no spare capacity.
+        self.words.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.facets.shrink_to_fit();
+        self.facet_words.shrink_to_fit();
     }
 
     /// The facets of one kind.

@@ -106,59 +106,121 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
             continue;
         }
         let lower = block.text.to_lowercase();
-        let (tokens, mut readings) = extract::readings(&block.text, &lower, lexicon);
-        if let Some(place) = place
-            && readings.is_empty()
-        {
-            readings = unitless_cell(article, place, &block.text, lexicon)
-                .into_iter()
-                .collect();
-        }
-        if readings.is_empty() {
-            continue;
-        }
-        let context = block_context(article, index, place, &mut labels);
-        let at = groups.partition_point(|g| g.start <= block.span.start);
-        let group = at
-            .checked_sub(1)
-            .map(|i| &groups[i])
-            .filter(|g| g.contains(&block.span.start))
-            .cloned();
-        let section = article.section_at(block.span.start);
-        let label = place
-            .map(|p| article.tables[p.table].rows[p.row][0].text.clone())
-            .or_else(|| item_lead(&block.text).map(str::to_string));
-        let anonymous_row = place.is_some_and(|p| {
-            article.tables[p.table].rows.len() > 1
-                && crate::article::prose::words(&article.tables[p.table].rows[p.row][0].text)
-                    .all(|w| concepts.of(&w.to_lowercase(), lexicon).is_none())
-        });
-        for reading in readings {
-            let frame = if tokens.is_empty() {
-                Frame::default()
+        let pieces = pieces(&block.text, &lower, sentences.get(index).map_or(&[], Vec::as_slice));
+        let mut shared: Option<BlockShared> = None;
+        // Clauses are numbered per piece; the base keeps them apart.
+        let mut clause_base = 0;
+        for piece in &pieces {
+            let (text, lower) = if pieces.len() == 1 {
+                (block.text.as_str(), lower.as_str())
             } else {
-                frame::frame_of(&tokens, &reading, &context, &mut concepts, lexicon)
+                (&block.text[piece.clone()], &lower[piece.clone()])
             };
-            let clause = tokens.get(reading.tokens.start).map_or(0, |t| t.clause);
-            quantities.list.push(Quantity {
-                text: block.text[reading.range.clone()].to_string(),
-                span: block.source_span(reading.range.clone()),
-                block: index,
-                section,
-                group: group.clone(),
-                clause,
-                label: label.clone(),
-                in_table: place.is_some(),
-                anonymous_row,
-                reading,
-                frame,
-            });
+            let (tokens, mut readings) = extract::readings(text, lower, lexicon);
+            if let Some(place) = place
+                && readings.is_empty()
+            {
+                readings = unitless_cell(article, place, &block.text, lexicon)
+                    .into_iter()
+                    .collect();
+            }
+            let base = clause_base;
+            clause_base += tokens.last().map_or(0, |t| t.clause + 1);
+            if readings.is_empty() {
+                continue;
+            }
+            if shared.is_none() {
+                shared = Some(BlockShared {
+                    context: block_context(article, index, place, &mut labels),
+                    group: {
+                        let at = groups.partition_point(|g| g.start <= block.span.start);
+                        at.checked_sub(1)
+                            .map(|i| &groups[i])
+                            .filter(|g| g.contains(&block.span.start))
+                            .cloned()
+                    },
+                    section: article.section_at(block.span.start),
+                    label: place
+                        .map(|p| article.tables[p.table].rows[p.row][0].text.clone())
+                        .or_else(|| item_lead(&block.text).map(str::to_string)),
+                    anonymous_row: place.is_some_and(|p| {
+                        article.tables[p.table].rows.len() > 1
+                            && crate::article::prose::words(&article.tables[p.table].rows[p.row][0].text)
+                                .all(|w| concepts.of(&w.to_lowercase(), lexicon).is_none())
+                    }),
+                });
+            }
+            let shared = shared.as_ref().expect("set above");
+            for mut reading in readings {
+                let frame = if tokens.is_empty() {
+                    Frame::default()
+                } else {
+                    frame::frame_of(&tokens, &reading, &shared.context, &mut concepts, lexicon)
+                };
+                let clause = base + tokens.get(reading.tokens.start).map_or(0, |t| t.clause);
+                reading.range = reading.range.start + piece.start..reading.range.end + piece.start;
+                quantities.list.push(Quantity {
+                    text: block.text[reading.range.clone()].to_string(),
+                    span: block.source_span(reading.range.clone()),
+                    block: index,
+                    section: shared.section,
+                    group: shared.group.clone(),
+                    clause,
+                    label: shared.label.clone(),
+                    in_table: place.is_some(),
+                    anonymous_row: shared.anonymous_row,
+                    reading,
+                    frame,
+                });
+            }
         }
     }
     if quantities.list.len() > 1 {
         quantities.rarity = rarity(article, sentences, &quantities.list, &concepts);
     }
     quantities
+}
+
+/// What the figures of one block share.
+struct BlockShared {
+    context: BlockContext,
+    group: Option<Range<usize>>,
+    section: Option<usize>,
+    label: Option<String>,
+    anonymous_row: bool,
+}
+
+/// Bytes of a block read at once, about: a block of megabytes (one
+/// paragraph of a generated or broken page) is read in pieces ending at
+/// sentence ends, so that its tokens are never all held at once.
+const PIECE: usize = 64 * 1024;
+
+/// The pieces of a block's text to read one at a time: the whole text,
+/// unless it is longer than [`PIECE`], in which case pieces end at a
+/// sentence end after [`PIECE`] bytes, or at a space when the sentence runs
+/// on far longer. Lowercasing must keep the text's byte offsets.
+fn pieces(text: &str, lower: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    if text.len() <= PIECE || lower.len() != text.len() {
+        pieces.push(0..text.len());
+        return pieces;
+    }
+    let mut start = 0;
+    while text.len() - start > PIECE {
+        let want = start + PIECE;
+        let at = sentences.partition_point(|s| s.end < want);
+        let sentence_end = sentences.get(at).map(|s| s.end).filter(|&end| end <= want + PIECE);
+        let end = sentence_end.or_else(|| memchr::memchr(b' ', &text.as_bytes()[want..]).map(|i| want + i + 1));
+        match end {
+            Some(end) if end < text.len() && end > start => {
+                pieces.push(start..end);
+                start = end;
+            }
+            _ => break,
+        }
+    }
+    pieces.push(start..text.len());
+    pieces
 }
 
 /// Table cells by the start of their span.
