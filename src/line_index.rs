@@ -49,13 +49,47 @@ pub struct Position {
 pub struct LineIndex<'a> {
     source: &'a str,
     line_starts: Vec<usize>,
+    /// Characters before every [`CHECKPOINT`]-th byte, counted on the
+    /// first column asked for on a long line: a column is then counted
+    /// from the nearest checkpoint, not from its line's start, so that
+    /// locating every finding of a one-line megabyte article stays linear.
+    checkpoints: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// Bytes between two checkpoints of [`LineIndex`].
+const CHECKPOINT: usize = 256;
+
+/// Characters that start in `bytes`: every byte but UTF-8 continuation
+/// bytes. Counted on bytes, so a range may cut a character.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
-        LineIndex { source, line_starts }
+        LineIndex {
+            source,
+            line_starts,
+            checkpoints: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Characters in `source[..offset]`, `offset` a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut total = 0;
+            let mut list = vec![0];
+            for chunk in bytes.chunks(CHECKPOINT) {
+                total += char_starts(chunk);
+                list.push(total);
+            }
+            list
+        });
+        let at = offset / CHECKPOINT;
+        checkpoints[at] + char_starts(&bytes[at * CHECKPOINT..offset])
     }
 
     /// The 0-based line that holds byte `offset` (clamped to the source).
@@ -112,7 +146,11 @@ impl<'a> LineIndex<'a> {
         if start == 0 && self.source.starts_with('\u{feff}') && offset >= 3 {
             start = 3;
         }
-        let column = self.source[start..offset].chars().count() + 1;
+        let column = if offset - start <= 2 * CHECKPOINT {
+            self.source[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(offset) - self.chars_before(start) + 1
+        };
         Position { line: line + 1, column }
     }
 }
@@ -147,6 +185,28 @@ mod tests {
         assert_eq!(index.position(3), Position { line: 1, column: 1 });
         assert_eq!(index.position(5), Position { line: 1, column: 3 });
         assert_eq!(index.position(7), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_from_checkpoints() {
+        // Lines far longer than a checkpoint, with multi-byte characters
+        // cut by checkpoint boundaries.
+        let text = format!("x\n{}\n{}", "é😀a".repeat(3000), "ab".repeat(9000));
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(97).chain([text.len()]) {
+            let mut at = offset;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let line = text[..at].matches('\n').count();
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..at].chars().count() + 1;
+            assert_eq!(
+                index.position(offset),
+                Position { line: line + 1, column },
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

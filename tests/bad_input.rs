@@ -707,3 +707,158 @@ fn a_ten_megabyte_html_page_and_deep_nesting_are_read() {
     assert!(err.is_empty(), "{err}");
     assert!(out.contains("2 files checked"), "{out}");
 }
+
+// Size-driven slowness (#19 items 1 and 6) and memory (item 7). Each input
+// below took from seconds to minutes, or gigabytes, before its fix, and
+// takes a fraction of a second in a release build now; the limit leaves
+// room for a debug build on a loaded machine.
+
+/// Runs medlint with every rule on `name` in `dir`, and returns the wall
+/// time and the peak resident memory of that run in bytes.
+#[cfg(target_os = "linux")]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which std cannot see
+fn timed_run(dir: &Path, name: &str) -> (Duration, u64) {
+    use std::process::Stdio;
+    let start = std::time::Instant::now();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_medlint"))
+        .current_dir(dir)
+        .args([
+            "check",
+            "--no-config",
+            "--today",
+            "2026-11-24",
+            "--format",
+            "concise",
+            "--quiet",
+            name,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: zeroed rusage is a valid value to be filled in; wait4 waits
+    // for this one child and reports its own resource use, unlike
+    // getrusage(RUSAGE_CHILDREN), which other tests' children would share.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    let elapsed = start.elapsed();
+    assert!(libc::WIFEXITED(status), "{name}: killed by a signal");
+    let code = libc::WEXITSTATUS(status);
+    assert!(code == 0 || code == 1, "{name}: exit code {code}");
+    (elapsed, usage.ru_maxrss as u64 * 1024)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn inputs_that_were_quadratic_finish_in_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases: Vec<(&str, String)> = Vec::new();
+    // The issue's own input: 4,000 figures in one paragraph (35-56 s).
+    cases.push((
+        "paragraph.md",
+        format!(
+            "# T\n\n{}\n",
+            (0..12_000)
+                .map(|i| format!("Sessions last {} minutes.", i % 50 + 1))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ));
+    // One sentence of figures joined by "and" (44 s and 6.9 GB at 290 KB).
+    cases.push((
+        "sentence.md",
+        format!(
+            "# T\n\n{}.\n",
+            (0..10_000)
+                .map(|i| format!("sessions last {} minutes", i % 50 + 1))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    ));
+    // Numbers and commas without a word (2.4 s at 115 KB).
+    cases.push((
+        "numbers.md",
+        format!(
+            "# T\n\n{} minutes.\n",
+            (0..60_000)
+                .map(|i| (i % 50 + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    ));
+    // A long table and a long list: each cell or item gathered its
+    // siblings' labels (7.9 s and 494 MB for the table at 300 KB).
+    let rows: String = (0..8_000)
+        .map(|i| format!("| Step {i} | {} minutes | note |\n", i % 40 + 5))
+        .collect();
+    cases.push((
+        "table.md",
+        format!("# T\n\n| Step | Time | Note |\n| --- | --- | --- |\n{rows}"),
+    ));
+    let items: String = (0..8_000)
+        .map(|i| format!("- Step {i}: rest for {} minutes\n", i % 40 + 5))
+        .collect();
+    cases.push(("list.md", format!("# T\n\nTake it as follows:\n\n{items}")));
+    // Item 6: front matter keys, suppressions, FAQ entries.
+    let yaml: String = (0..80_000).map(|i| format!("key_{i}: value {i}\n")).collect();
+    cases.push(("yaml.md", format!("---\n{yaml}---\n# T\n\nText.\n")));
+    let toml: String = (0..40_000).map(|i| format!("key_{i} = \"value {i}\"\n")).collect();
+    cases.push(("toml.md", format!("+++\n{toml}+++\n# T\n\nText.\n")));
+    let suppressions: String = (0..50_000)
+        .map(|i| format!("<!-- medlint-disable-next-line empty-section -->\n## Empty {i}\n\n"))
+        .collect();
+    cases.push(("suppressions.md", format!("# T\n\nText.\n\n{suppressions}")));
+    let faq: String = (0..50_000)
+        .map(|i| format!("**Question {} about it?**\n\nAn answer.\n\n", i % 5_000))
+        .collect();
+    cases.push(("faq.md", format!("# T\n\n## Frequently Asked Questions\n\n{faq}")));
+    let limit = Duration::from_secs(if cfg!(debug_assertions) { 40 } else { 5 });
+    for (name, text) in &cases {
+        write(dir.path(), name, text);
+        let (elapsed, _) = timed_run(dir.path(), name);
+        assert!(elapsed < limit, "{name} ({} bytes) took {elapsed:?}", text.len());
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn peak_memory_is_a_small_multiple_of_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    // 3 MB of the densest input: figures in every sentence, one table and
+    // one list of thousands of rows, a sentence that never ends.
+    let mut text = String::from("# T\n\n## Details\n\n| Step | Time |\n| --- | --- |\n");
+    for i in 0..12_000 {
+        text.push_str(&format!("| Step {i} | {} minutes |\n", i % 40 + 5));
+    }
+    text.push_str("\n## Steps\n\n");
+    for i in 0..12_000 {
+        text.push_str(&format!("- Step {i}: rest for {} minutes\n", i % 40 + 5));
+    }
+    text.push_str("\n## Prose\n\n");
+    while text.len() < 3_000_000 {
+        let i = text.len();
+        text.push_str(&format!(
+            "Sessions last {} minutes and results show within {} days. ",
+            i % 50 + 1,
+            i % 9 + 2
+        ));
+        if i % 7 == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    // A figure every 30 bytes, most of them findings: about 48 times the
+    // article (7 times for ordinary prose); quadratic memory, as the long
+    // table once was (494 MB for 300 KB), is far past the bound.
+    write(dir.path(), "dense.md", &text);
+    let (_, peak) = timed_run(dir.path(), "dense.md");
+    let ratio = peak as f64 / text.len() as f64;
+    eprintln!(
+        "peak {:.1} MB for {:.1} MB: {ratio:.1}x",
+        peak as f64 / 1e6,
+        text.len() as f64 / 1e6
+    );
+    assert!(ratio < 64.0, "peak memory {peak} bytes is {ratio:.1} times the article");
+}

@@ -272,7 +272,13 @@ pub fn readings<'a>(text: &str, lower: &'a str, lexicon: &mut Lexicon) -> (Vec<T
     }
     let tokens = tokenize(text, lower);
     let masks: Vec<Range<usize>> = MASKS.find_iter(text).map(|m| m.range()).collect();
-    let masked = |r: &Range<usize>| masks.iter().any(|m| m.start <= r.start && r.end <= m.end);
+    // Matches come in order and do not overlap: the one that can hold `r`
+    // is the last starting at or before it (a scan of all of them for each
+    // figure was quadratic in a block of thousands of dates or times).
+    let masked = |r: &Range<usize>| {
+        let at = masks.partition_point(|m| m.start <= r.start);
+        at.checked_sub(1).is_some_and(|i| r.end <= masks[i].end)
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -390,7 +396,9 @@ fn word_at<'t>(tokens: &'t [Token<'_>], i: usize) -> Option<&'t str> {
 /// Up to six words before `i` in the same sentence, nearest first.
 fn words_before<'t>(tokens: &'t [Token<'_>], i: usize) -> Vec<&'t str> {
     let sentence = tokens.get(i).map_or(0, |t| t.sentence);
-    tokens[..i]
+    // Within 32 tokens: a run of thousands of numbers and commas holds no
+    // words, and looking through all of it for each number was quadratic.
+    tokens[i.saturating_sub(32)..i]
         .iter()
         .rev()
         .take_while(|t| t.sentence == sentence)
@@ -678,7 +686,7 @@ fn units_and_range(
     lexicon: &mut Lexicon,
 ) -> Option<()> {
     let between = phrase.start > 0
-        && tokens[..phrase.start + 1]
+        && tokens[(phrase.start + 1).saturating_sub(32)..phrase.start + 1]
             .iter()
             .rev()
             .find_map(Token::word)

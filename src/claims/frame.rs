@@ -5,6 +5,9 @@
 //! aspect). Two figures state the same claim when their facets agree and
 //! their words, weighted by how rare each is in the article, overlap.
 
+use std::rc::Rc;
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use crate::claims::cues::{Cues, FacetKind};
@@ -30,7 +33,35 @@ pub struct Weighted {
 #[derive(Debug, Clone, Default)]
 pub struct Exclusive {
     pub own: Vec<Stem>,
-    pub siblings: Vec<Stem>,
+    /// Every concept of the labels of the figure's table or list, its own
+    /// among them (sorted, unique): shared by the group's figures, so that
+    /// a table of thousands of rows is not copied into each cell.
+    pub pool: Arc<Vec<Stem>>,
+}
+
+impl Exclusive {
+    /// True when `concept` names a sibling's label and not this one.
+    pub fn is_sibling(&self, concept: Stem) -> bool {
+        self.own.binary_search(&concept).is_err() && self.pool.binary_search(&concept).is_ok()
+    }
+}
+
+/// The label words of a table's rows or columns, or of a list's items,
+/// gathered once per group; their concepts are worked out by the first
+/// figure that needs them.
+#[derive(Debug, Default)]
+pub struct LabelPool {
+    pub words: Vec<String>,
+    concepts: std::sync::OnceLock<Arc<Vec<Stem>>>,
+}
+
+impl LabelPool {
+    pub fn new(words: Vec<String>) -> Self {
+        LabelPool {
+            words,
+            concepts: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 /// What a quantity is about.
@@ -55,7 +86,8 @@ pub struct BlockContext {
     pub words: Vec<(String, f32)>,
     /// (word, weight): the headings above.
     pub headings: Vec<(String, f32)>,
-    pub exclusive: Vec<(Vec<String>, Vec<String>)>,
+    /// (own label words, the group's label words).
+    pub exclusive: Vec<(Vec<String>, Rc<LabelPool>)>,
 }
 
 /// What a word stands for in frames: its concept, and the facets it sets
@@ -119,6 +151,10 @@ impl<'c> Concepts<'c> {
     }
 }
 
+/// How many tokens either side of a figure its frame reads, at most: far
+/// more than an ordinary sentence holds.
+const WINDOW: usize = 60;
+
 /// Builds the frame of `reading` among `tokens`, with its block's context.
 pub fn frame_of(
     tokens: &[Token<'_>],
@@ -132,8 +168,13 @@ pub fn frame_of(
     let sentence = tokens[at.start].sentence;
     let clause = tokens[at.start].clause;
     // Tokens come in sentence order: visit only the figure's sentence.
-    let first = tokens.partition_point(|t| t.sentence < sentence);
-    let last = tokens.partition_point(|t| t.sentence <= sentence);
+    // and of it only the tokens within `WINDOW` of the figure: a sentence
+    // of thousands of figures ("… and …") would otherwise give each of
+    // them every word of it, quadratic in time and memory.
+    let first = tokens
+        .partition_point(|t| t.sentence < sentence)
+        .max(at.start.saturating_sub(WINDOW));
+    let last = tokens.partition_point(|t| t.sentence <= sentence).min(at.end + WINDOW);
     for (i, token) in tokens.iter().enumerate().take(last).skip(first) {
         if at.contains(&i) {
             continue;
@@ -155,7 +196,7 @@ pub fn frame_of(
     for (word, weight) in &context.headings {
         frame.add(word, *weight, true, true, concepts, lexicon);
     }
-    for (own, siblings) in &context.exclusive {
+    for (own, pool) in &context.exclusive {
         let mut ids = |words: &[String], lexicon: &mut Lexicon| -> Vec<Stem> {
             let mut ids: Vec<Stem> = words
                 .iter()
@@ -166,10 +207,14 @@ pub fn frame_of(
             ids
         };
         let own = ids(own, lexicon);
-        let mut siblings = ids(siblings, lexicon);
-        siblings.retain(|s| own.binary_search(s).is_err());
-        if !own.is_empty() && !siblings.is_empty() {
-            frame.exclusive.push(Exclusive { own, siblings });
+        let pool = pool
+            .concepts
+            .get_or_init(|| Arc::new(ids(&pool.words, lexicon)))
+            .clone();
+        // A sibling is a concept of the pool that is not the figure's own.
+        let own_in_pool = own.iter().filter(|c| pool.binary_search(c).is_ok()).count();
+        if !own.is_empty() && pool.len() > own_in_pool {
+            frame.exclusive.push(Exclusive { own, pool });
         }
     }
     frame.finish();
@@ -230,6 +275,11 @@ impl Frame {
         self.mentions.dedup();
         self.facet_words.sort_unstable();
         self.facet_words.dedup();
+        // Frames are kept for the whole article: no spare capacity.
+        self.words.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.facets.shrink_to_fit();
+        self.facet_words.shrink_to_fit();
     }
 
     /// The facets of one kind.
@@ -263,7 +313,7 @@ pub fn facets_agree(a: &Frame, b: &Frame) -> bool {
 pub fn excluded(a: &Frame, b: &Frame) -> bool {
     let rules_out = |labelled: &Frame, other: &Frame| {
         labelled.exclusive.iter().any(|label| {
-            !label.own.iter().any(|&c| other.mentions(c)) && label.siblings.iter().any(|&c| other.mentions(c))
+            !label.own.iter().any(|&c| other.mentions(c)) && other.mentions.iter().any(|&c| label.is_sibling(c))
         })
     };
     rules_out(a, b) || rules_out(b, a)

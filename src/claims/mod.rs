@@ -13,13 +13,14 @@ pub mod tokens;
 pub mod units;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
 use crate::article::{Article, BlockKind};
 use cues::Cues;
 use extract::Reading;
-use frame::{BlockContext, Frame};
+use frame::{BlockContext, Frame, LabelPool};
 use subject::{Lexicon, Stem};
 
 /// A quantity in the article.
@@ -90,6 +91,7 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
     let mut quantities = Quantities::default();
     let cells = cell_places(article);
     let groups = groups(article);
+    let mut labels = Labels::new(article);
     let mut concepts = frame::Concepts::new(cues);
     let lexicon = &mut quantities.lexicon;
     for (index, block) in article.blocks.iter().enumerate() {
@@ -103,59 +105,121 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
             continue;
         }
         let lower = block.text.to_lowercase();
-        let (tokens, mut readings) = extract::readings(&block.text, &lower, lexicon);
-        if let Some(place) = place
-            && readings.is_empty()
-        {
-            readings = unitless_cell(article, place, &block.text, lexicon)
-                .into_iter()
-                .collect();
-        }
-        if readings.is_empty() {
-            continue;
-        }
-        let context = block_context(article, index, place);
-        let at = groups.partition_point(|g| g.start <= block.span.start);
-        let group = at
-            .checked_sub(1)
-            .map(|i| &groups[i])
-            .filter(|g| g.contains(&block.span.start))
-            .cloned();
-        let section = article.section_at(block.span.start);
-        let label = place
-            .map(|p| article.tables[p.table].rows[p.row][0].text.clone())
-            .or_else(|| item_lead(&block.text).map(str::to_string));
-        let anonymous_row = place.is_some_and(|p| {
-            article.tables[p.table].rows.len() > 1
-                && crate::article::prose::words(&article.tables[p.table].rows[p.row][0].text)
-                    .all(|w| concepts.of(&w.to_lowercase(), lexicon).is_none())
-        });
-        for reading in readings {
-            let frame = if tokens.is_empty() {
-                Frame::default()
+        let pieces = pieces(&block.text, &lower, sentences.get(index).map_or(&[], Vec::as_slice));
+        let mut shared: Option<BlockShared> = None;
+        // Clauses are numbered per piece; the base keeps them apart.
+        let mut clause_base = 0;
+        for piece in &pieces {
+            let (text, lower) = if pieces.len() == 1 {
+                (block.text.as_str(), lower.as_str())
             } else {
-                frame::frame_of(&tokens, &reading, &context, &mut concepts, lexicon)
+                (&block.text[piece.clone()], &lower[piece.clone()])
             };
-            let clause = tokens.get(reading.tokens.start).map_or(0, |t| t.clause);
-            quantities.list.push(Quantity {
-                text: block.text[reading.range.clone()].to_string(),
-                span: block.source_span(reading.range.clone()),
-                block: index,
-                section,
-                group: group.clone(),
-                clause,
-                label: label.clone(),
-                in_table: place.is_some(),
-                anonymous_row,
-                reading,
-                frame,
-            });
+            let (tokens, mut readings) = extract::readings(text, lower, lexicon);
+            if let Some(place) = place
+                && readings.is_empty()
+            {
+                readings = unitless_cell(article, place, &block.text, lexicon)
+                    .into_iter()
+                    .collect();
+            }
+            let base = clause_base;
+            clause_base += tokens.last().map_or(0, |t| t.clause + 1);
+            if readings.is_empty() {
+                continue;
+            }
+            if shared.is_none() {
+                shared = Some(BlockShared {
+                    context: block_context(article, index, place, &mut labels),
+                    group: {
+                        let at = groups.partition_point(|g| g.start <= block.span.start);
+                        at.checked_sub(1)
+                            .map(|i| &groups[i])
+                            .filter(|g| g.contains(&block.span.start))
+                            .cloned()
+                    },
+                    section: article.section_at(block.span.start),
+                    label: place
+                        .map(|p| article.tables[p.table].rows[p.row][0].text.clone())
+                        .or_else(|| item_lead(&block.text).map(str::to_string)),
+                    anonymous_row: place.is_some_and(|p| {
+                        article.tables[p.table].rows.len() > 1
+                            && crate::article::prose::words(&article.tables[p.table].rows[p.row][0].text)
+                                .all(|w| concepts.of(&w.to_lowercase(), lexicon).is_none())
+                    }),
+                });
+            }
+            let shared = shared.as_ref().expect("set above");
+            for mut reading in readings {
+                let frame = if tokens.is_empty() {
+                    Frame::default()
+                } else {
+                    frame::frame_of(&tokens, &reading, &shared.context, &mut concepts, lexicon)
+                };
+                let clause = base + tokens.get(reading.tokens.start).map_or(0, |t| t.clause);
+                reading.range = reading.range.start + piece.start..reading.range.end + piece.start;
+                quantities.list.push(Quantity {
+                    text: block.text[reading.range.clone()].to_string(),
+                    span: block.source_span(reading.range.clone()),
+                    block: index,
+                    section: shared.section,
+                    group: shared.group.clone(),
+                    clause,
+                    label: shared.label.clone(),
+                    in_table: place.is_some(),
+                    anonymous_row: shared.anonymous_row,
+                    reading,
+                    frame,
+                });
+            }
         }
     }
     if quantities.list.len() > 1 {
         quantities.rarity = rarity(article, sentences, &quantities.list, &concepts);
     }
     quantities
+}
+
+/// What the figures of one block share.
+struct BlockShared {
+    context: BlockContext,
+    group: Option<Range<usize>>,
+    section: Option<usize>,
+    label: Option<String>,
+    anonymous_row: bool,
+}
+
+/// Bytes of a block read at once, about: a block of megabytes (one
+/// paragraph of a generated or broken page) is read in pieces ending at
+/// sentence ends, so that its tokens are never all held at once.
+const PIECE: usize = 64 * 1024;
+
+/// The pieces of a block's text to read one at a time: the whole text,
+/// unless it is longer than [`PIECE`], in which case pieces end at a
+/// sentence end after [`PIECE`] bytes, or at a space when the sentence runs
+/// on far longer. Lowercasing must keep the text's byte offsets.
+fn pieces(text: &str, lower: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    if text.len() <= PIECE || lower.len() != text.len() {
+        pieces.push(0..text.len());
+        return pieces;
+    }
+    let mut start = 0;
+    while text.len() - start > PIECE {
+        let want = start + PIECE;
+        let at = sentences.partition_point(|s| s.end < want);
+        let sentence_end = sentences.get(at).map(|s| s.end).filter(|&end| end <= want + PIECE);
+        let end = sentence_end.or_else(|| memchr::memchr(b' ', &text.as_bytes()[want..]).map(|i| want + i + 1));
+        match end {
+            Some(end) if end < text.len() && end > start => {
+                pieces.push(start..end);
+                start = end;
+            }
+            _ => break,
+        }
+    }
+    pieces.push(start..text.len());
+    pieces
 }
 
 /// Table cells by the start of their span.
@@ -202,7 +266,7 @@ fn is_generic_header(text: &str) -> bool {
 }
 
 /// The words around a block that say what its figures are about.
-fn block_context(article: &Article, index: usize, place: Option<&CellPlace>) -> BlockContext {
+fn block_context(article: &Article, index: usize, place: Option<&CellPlace>, labels: &mut Labels) -> BlockContext {
     let block = &article.blocks[index];
     let mut context = BlockContext::default();
     let add = |text: &str, weight: f32, context: &mut BlockContext| {
@@ -225,33 +289,22 @@ fn block_context(article: &Article, index: usize, place: Option<&CellPlace>) -> 
             add(header, 0.8, &mut context);
         }
         // Rows and value columns are cases of one table.
-        let siblings: Vec<String> = table
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(r, _)| *r != place.row)
-            .filter_map(|(_, cells)| cells.first())
-            .flat_map(|c| words_of(&c.text))
-            .collect();
-        context.exclusive.push((words_of(&row[0].text), siblings));
-        let other_headers: Vec<String> = table
-            .header
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| *c != place.column && *c != 0)
-            .flat_map(|(_, c)| words_of(&c.text))
-            .collect();
+        let rows = labels.table_rows(place.table).clone();
+        context.exclusive.push((words_of(&row[0].text), rows));
         if !is_generic_header(header) {
-            context.exclusive.push((words_of(header), other_headers));
+            let headers = labels.table_headers(place.table).clone();
+            context.exclusive.push((words_of(header), headers));
         }
     }
-    if block.kind == BlockKind::ListItem {
-        if let Some(lead_in) = lead_in(article, block.span.start) {
+    if block.kind == BlockKind::ListItem
+        && let Some(list) = labels.list_of(block.span.start)
+    {
+        if let Some(lead_in) = labels.lead_in(list) {
             add(lead_in, 0.5, &mut context);
         }
         if let Some(lead) = item_lead(&block.text) {
-            let siblings = sibling_leads(article, index);
-            context.exclusive.push((words_of(lead), siblings));
+            let leads = labels.list_leads(list).clone();
+            context.exclusive.push((words_of(lead), leads));
         }
     }
     // The headings above, but not the standard ones ("Key Takeaways",
@@ -292,36 +345,103 @@ fn is_standard_heading(normalized: &str) -> bool {
     STANDARD.contains(&normalized)
 }
 
-/// The paragraph that introduces the list holding offset `at` ("Take it
-/// as follows:"), when it ends with a colon.
-fn lead_in<'a>(article: &'a Article, at: usize) -> Option<&'a str> {
-    let list = article.lists.iter().rfind(|l| l.depth == 0 && l.span.contains(&at))?;
-    let before = article.blocks.iter().rfind(|b| b.span.end <= list.span.start)?;
-    (before.kind == BlockKind::Paragraph && before.text.trim_end().ends_with(':')).then_some(before.text.as_str())
+/// The labels of an article's tables and top-level lists, gathered once
+/// per table or list the first time one of its figures asks: each figure
+/// gathering its siblings' labels was quadratic in a long table or list.
+struct Labels<'x, 'a> {
+    article: &'x Article<'a>,
+    /// Top-level lists, by start.
+    lists: Vec<&'x crate::article::List>,
+    rows: FxHashMap<usize, Rc<LabelPool>>,
+    headers: FxHashMap<usize, Rc<LabelPool>>,
+    leads: FxHashMap<usize, Rc<LabelPool>>,
+    lead_ins: FxHashMap<usize, Option<&'x str>>,
 }
 
-/// The leads of the other items of the list holding block `index`.
-fn sibling_leads(article: &Article, index: usize) -> Vec<String> {
-    let block = &article.blocks[index];
-    let Some(list) = article
-        .lists
-        .iter()
-        .rfind(|l| l.depth == 0 && l.span.contains(&block.span.start))
-    else {
-        return Vec::new();
-    };
-    article
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| *i != index && b.kind == BlockKind::ListItem && list.span.contains(&b.span.start))
-        .filter_map(|(_, b)| item_lead(&b.text))
-        .flat_map(|lead| {
-            crate::article::prose::words(lead)
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
+impl<'x, 'a> Labels<'x, 'a> {
+    fn new(article: &'x Article<'a>) -> Self {
+        let mut lists: Vec<_> = article.lists.iter().filter(|l| l.depth == 0).collect();
+        lists.sort_by_key(|l| l.span.start);
+        Labels {
+            article,
+            lists,
+            rows: FxHashMap::default(),
+            headers: FxHashMap::default(),
+            leads: FxHashMap::default(),
+            lead_ins: FxHashMap::default(),
+        }
+    }
+
+    /// The words of every row label of table `table`.
+    fn table_rows(&mut self, table: usize) -> &Rc<LabelPool> {
+        let article = self.article;
+        self.rows.entry(table).or_insert_with(|| {
+            let words = article.tables[table]
+                .rows
+                .iter()
+                .filter_map(|cells| cells.first())
+                .flat_map(|c| lowercase_words(&c.text))
+                .collect();
+            Rc::new(LabelPool::new(words))
         })
-        .collect()
+    }
+
+    /// The words of every header of table `table` but the label column's.
+    fn table_headers(&mut self, table: usize) -> &Rc<LabelPool> {
+        let article = self.article;
+        self.headers.entry(table).or_insert_with(|| {
+            let words = article.tables[table]
+                .header
+                .iter()
+                .skip(1)
+                .flat_map(|c| lowercase_words(&c.text))
+                .collect();
+            Rc::new(LabelPool::new(words))
+        })
+    }
+
+    /// The index in `lists` of the top-level list holding offset `at`.
+    /// Top-level lists do not overlap, so it is the last one starting at
+    /// or before it.
+    fn list_of(&self, at: usize) -> Option<usize> {
+        let i = self.lists.partition_point(|l| l.span.start <= at).checked_sub(1)?;
+        self.lists[i].span.contains(&at).then_some(i)
+    }
+
+    /// The paragraph that introduces list `list` ("Take it as follows:"),
+    /// when it ends with a colon.
+    fn lead_in(&mut self, list: usize) -> Option<&'x str> {
+        let article = self.article;
+        let start = self.lists[list].span.start;
+        *self.lead_ins.entry(list).or_insert_with(|| {
+            let before = article.blocks[..article.blocks.partition_point(|b| b.span.start <= start)]
+                .iter()
+                .rfind(|b| b.span.end <= start)?;
+            (before.kind == BlockKind::Paragraph && before.text.trim_end().ends_with(':'))
+                .then_some(before.text.as_str())
+        })
+    }
+
+    /// The words of the leads of every item of list `list`.
+    fn list_leads(&mut self, list: usize) -> &Rc<LabelPool> {
+        let article = self.article;
+        let span = self.lists[list].span.clone();
+        self.leads.entry(list).or_insert_with(|| {
+            let first = article.blocks.partition_point(|b| b.span.start < span.start);
+            let words = article.blocks[first..]
+                .iter()
+                .take_while(|b| span.contains(&b.span.start))
+                .filter(|b| b.kind == BlockKind::ListItem)
+                .filter_map(|b| item_lead(&b.text))
+                .flat_map(lowercase_words)
+                .collect();
+            Rc::new(LabelPool::new(words))
+        })
+    }
+}
+
+fn lowercase_words(text: &str) -> Vec<String> {
+    crate::article::prose::words(text).map(str::to_lowercase).collect()
 }
 
 /// A cell that is only a number or range ("3-6") takes its unit from the

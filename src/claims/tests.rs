@@ -312,3 +312,26 @@ fn one_section_is_compared_but_not_one_clause() {
     assert!(!comparable(at("4 weeks"), at("2 weeks")), "alternatives of one clause");
     assert!(comparable(at("7-10 days"), at("2 weeks")));
 }
+
+#[test]
+fn a_long_block_is_read_in_pieces_that_cover_it() {
+    let sentence = "Sessions last 30 minutes and results show within 3 days. ";
+    let long = sentence.repeat(5_000);
+    let endless = "sessions last 30 minutes and ".repeat(10_000);
+    for text in [long.as_str(), endless.as_str(), "Short text."] {
+        let lower = text.to_lowercase();
+        let sentences = crate::article::prose::sentences(text);
+        let pieces = super::pieces(text, &lower, &sentences);
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for piece in &pieces {
+            assert!(piece.len() <= 2 * super::PIECE + 100, "{piece:?}");
+        }
+        if text.len() > super::PIECE {
+            assert!(pieces.len() > 1);
+        }
+    }
+}

@@ -5,6 +5,7 @@ use crate::claims::units::Dimension;
 use crate::claims::{Quantities, Quantity};
 use crate::context::Context;
 use crate::diagnostic::{Emitter, Severity, quoted};
+use crate::line_index::LineIndex;
 use crate::options::Options;
 
 declare_rule! {
@@ -80,13 +81,17 @@ declare_rule! {
 fn check(cx: &Context, options: &Options, out: &mut Emitter) {
     let quantities = cx.quantities(options);
     let article = &cx.article;
-    for found in disagreements(quantities) {
+    let found = disagreements(quantities);
+    // Built only for articles with findings, once: counting lines from the
+    // top for each finding was quadratic in an article full of them.
+    let lines = (!found.is_empty()).then(|| LineIndex::new(article.source));
+    for found in found {
         let (a, b) = (&quantities[found.earlier], &quantities[found.later]);
         let verb = match found.relation {
             Relation::Conflict => "contradicts",
             _ => "differs from",
         };
-        let line = 1 + memchr::memchr_iter(b'\n', &article.source.as_bytes()[..a.span.start]).count();
+        let line = 1 + lines.as_ref().map_or(0, |index| index.line_of(a.span.start));
         let place = match a.section.map(|s| &article.headings[article.sections[s].heading].text) {
             Some(heading) if !heading.is_empty() => format!("{}, line {line}", quoted(heading)),
             _ => format!("line {line}"),
