@@ -53,13 +53,14 @@ declare_rule! {
 fn check(cx: &Context, options: &Options, out: &mut Emitter) {
     for (index, block) in cx.article.blocks.iter().enumerate() {
         let text = &block.text;
-        // Most blocks hold no form at all: look for each once per block
-        // before reading sentences.
+        // Most blocks hold no form as a word ("U" and "cc" are inside
+        // many words): look for each once per block before reading
+        // sentences and their doses.
         let present: Vec<(&Abbreviation, &str)> = options
             .abbreviations
             .iter()
             .flat_map(|a| a.forms.iter().map(move |f| (a, f.as_str())))
-            .filter(|(_, form)| text.contains(form))
+            .filter(|(_, form)| text.contains(form) && !token_matches(text, form).is_empty())
             .collect();
         if present.is_empty() {
             continue;
