@@ -200,7 +200,7 @@ const PIECE: usize = 64 * 1024;
 /// on far longer. Lowercasing must keep the text's byte offsets.
 fn pieces(text: &str, lower: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
-    if text.len() <= PIECE || lower.len() != text.len() {
+    if text.len() <= PIECE || !tokens::keeps_offsets(text, lower) {
         pieces.push(0..text.len());
         return pieces;
     }
@@ -510,7 +510,7 @@ fn rarity(
         let lower = block.text.to_lowercase();
         // Lowercasing keeps byte offsets for nearly all text; where it does
         // not, the block counts as one sentence.
-        if block.kind == BlockKind::TableCell || lower.len() != block.text.len() {
+        if block.kind == BlockKind::TableCell || !tokens::keeps_offsets(&block.text, &lower) {
             total += 1;
             count(&lower, &mut counts);
             continue;

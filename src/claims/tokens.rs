@@ -44,18 +44,24 @@ impl Token<'_> {
     }
 }
 
-/// The tokens of `text`; `lower` is `text` lowercased, which words borrow
-/// from when every character lowercases to one of the same length (equal
-/// total lengths are not enough: "Ⱥ" grows and "Ɦ" shrinks). A sentence ends at `.`, `!` or `?`
-/// followed by a space or the end, not inside a number ("2.5") or an
-/// abbreviation.
-pub fn tokenize<'a>(text: &str, lower: &'a str) -> Vec<Token<'a>> {
-    let same_offsets = lower.len() == text.len()
+/// Whether `lower`, `text` lowercased, has `text`'s character boundaries,
+/// so that a range of one slices the other. Equal total lengths are not
+/// enough: "Ⱥ" grows a byte and "Ɦ" shrinks one, and the two cancel out.
+pub fn keeps_offsets(text: &str, lower: &str) -> bool {
+    lower.len() == text.len()
         && (text.is_ascii()
             || text
                 .chars()
                 .zip(lower.chars())
-                .all(|(a, b)| a.len_utf8() == b.len_utf8()));
+                .all(|(a, b)| a.len_utf8() == b.len_utf8()))
+}
+
+/// The tokens of `text`; `lower` is `text` lowercased, which words borrow
+/// from when it [`keeps_offsets`]. A sentence ends at `.`, `!` or `?`
+/// followed by a space or the end, not inside a number ("2.5") or an
+/// abbreviation.
+pub fn tokenize<'a>(text: &str, lower: &'a str) -> Vec<Token<'a>> {
+    let same_offsets = keeps_offsets(text, lower);
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
     let (mut sentence, mut clause) = (0, 0);
     let mut last_end = 0;
