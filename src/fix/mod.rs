@@ -48,6 +48,8 @@ pub fn fixes(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Vec<
         "unused-suppression" => remove_suppression(source, diagnostic),
         "empty-section" => remove_empty_heading(source, diagnostic),
         "missing-section" => add_section(source, format, diagnostic),
+        "dose-notation" => safe_dose(source, diagnostic),
+        "unsafe-abbreviation" => write_out_abbreviation(source, diagnostic),
         _ => None,
     };
     out.extend(own);
@@ -183,6 +185,69 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// `dose-notation`: the dose as the rule's own [`replacement`] writes it
+/// ("5.0 mg" → "5 mg", ".5 mg" → "0.5 mg"). Safe: the amount is the same
+/// number. Offered only when the source reads as the same dose the rule
+/// saw (no markup inside it).
+///
+/// [`replacement`]: crate::rules::dose_notation::replacement
+fn safe_dose(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
+    let span = diagnostic.span.clone();
+    let written = source.get(span.clone())?;
+    let dose = crate::claims::dose::doses(written)
+        .into_iter()
+        .find(|d| d.span == (0..written.len()))?;
+    let safe = crate::rules::dose_notation::replacement(written, &dose)?;
+    Some(Fix {
+        title: format!("Write \"{safe}\""),
+        edits: vec![Edit {
+            range: span,
+            replacement: safe,
+        }],
+        applicability: Applicability::Safe,
+    })
+}
+
+/// Written-out forms that say exactly what the abbreviation says: the
+/// replacement cannot change a dose.
+const EXACT_MEANINGS: &[&str] = &["mcg", "mL", "daily", "every other day"];
+
+/// `unsafe-abbreviation`: the written-out form from the shipped list.
+/// Safe where it is exact ("µg" → "mcg", "cc" → "mL", "QD" → "daily",
+/// "QOD" → "every other day"); unsafe otherwise ("U"/"IU" → "units",
+/// "MS" → "morphine sulfate"): a person confirms.
+fn write_out_abbreviation(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
+    let span = diagnostic.span.clone();
+    let form = source.get(span.clone())?;
+    let shipped = crate::medication::shipped_abbreviations();
+    let abbreviation = shipped.iter().find(|a| a.forms.iter().any(|f| f == form))?;
+    let mut written = crate::rules::unsafe_abbreviation::replacement(abbreviation);
+    // "Take 5 mg q.d." : the form's last dot also ends the sentence.
+    let rest = &source[span.end..];
+    let ends_sentence = rest.trim_start_matches([' ', '\t']).is_empty()
+        || rest.starts_with(['\n', '\r'])
+        || rest
+            .strip_prefix(' ')
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(char::is_uppercase);
+    if form.ends_with('.') && ends_sentence {
+        written.push('.');
+    }
+    let applicability = if EXACT_MEANINGS.contains(&written.as_str()) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix {
+        title: format!("Write \"{written}\""),
+        edits: vec![Edit {
+            range: span,
+            replacement: written,
+        }],
+        applicability,
+    })
 }
 
 /// `empty-section`: remove the heading and the blank lines after it.
