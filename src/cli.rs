@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 mod adoption;
+mod fixing;
 mod report;
 mod reviews;
 mod scan;
@@ -218,6 +219,17 @@ struct CheckArgs {
     /// when a config file changes), until interrupted
     #[arg(long, conflicts_with_all = ["show_settings", "write_baseline"])]
     watch: bool,
+    /// Apply the safe fixes to the files, then report what remains
+    #[arg(long, conflicts_with_all = ["show_settings", "write_baseline", "watch"])]
+    fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too (they may change
+    /// what the article says)
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change, and change nothing
+    /// (exit 1 when there is a diff)
+    #[arg(long, conflicts_with_all = ["show_settings", "write_baseline", "watch"])]
+    diff: bool,
 }
 
 /// Runs medlint with `args` (program name first) and returns the exit code.
@@ -727,12 +739,41 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             format_name(args.format)
         )));
     }
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return Err(Failure::Usage("--unsafe-fixes goes with --fix or --diff".to_string()));
+    }
     let run = args.resolve()?;
     if args.show_settings {
         return show_settings(&args, &run);
     }
+    if (args.fix || args.diff) && args.reads_stdin() {
+        return fixing::fix_stdin(&args, &run);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        let totals = fixing::fix_inputs(&args, &run, &mut out)?;
+        out.flush()?;
+        if args.diff {
+            if !args.quiet {
+                stderr_line("note", None, &totals.line("would be applied"));
+            }
+            return Ok(if totals.had_error {
+                EXIT_ERROR
+            } else if totals.changed > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            });
+        }
+        if !args.quiet {
+            stderr_line("note", None, &totals.line("applied"));
+        }
+        // A file that could not be written: the check still runs, the
+        // exit code says so.
+        fix_failed = totals.had_error;
+    }
     let mut summary = Summary::failing_on(args.fail_on.threshold());
     let mut had_error = false;
     let mut nothing_found = false;
@@ -833,7 +874,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         nothing_found = true;
         stderr_line("warning", None, "no articles found");
     }
-    if had_error || (nothing_found && !allow_empty) {
+    if had_error || fix_failed || (nothing_found && !allow_empty) {
         return Ok(EXIT_ERROR);
     }
     let failed = args

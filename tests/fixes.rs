@@ -86,3 +86,192 @@ fn fixed_text_relints_without_the_finding() {
     assert!(own_fixes(&text, "dose-notation").is_empty());
     assert!(own_fixes(&text, "unsafe-abbreviation").is_empty());
 }
+
+// ---- the command line: --fix, --unsafe-fixes, --diff ----
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// medlint in `dir`, no config, a fixed date.
+fn medlint_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("medlint").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("MEDLINT_TODAY")
+        .env("NO_COLOR", "1")
+        .args(["check", "--no-config", "--today", "2026-11-24"]);
+    cmd
+}
+
+const CRLF_ARTICLE: &str =
+    "\u{feff}# Title\r\n\r\nThe usual dose is 5.0 mg QD, or .5 mg and 250 µg.\r\nInject 10 U of insulin.\r\n";
+const CRLF_FIXED: &str =
+    "\u{feff}# Title\r\n\r\nThe usual dose is 5 mg daily, or 0.5 mg and 250 mcg.\r\nInject 10 U of insulin.\r\n";
+
+#[test]
+fn fix_writes_the_safe_fixes_keeping_line_endings_bom_and_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.md");
+    let clean = dir.path().join("b.md");
+    std::fs::write(&article, CRLF_ARTICLE).unwrap();
+    std::fs::write(&clean, "# Clean\n\nNothing to fix.\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&article, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let clean_modified = std::fs::metadata(&clean).unwrap().modified().unwrap();
+    let output = medlint_in(dir.path()).arg("--fix").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), CRLF_FIXED);
+    assert!(stderr.contains("fixed: a.md: 4 fixes applied"), "{stderr}");
+    assert!(
+        stderr.contains("4 fixes applied (7 unsafe fixes available with --unsafe-fixes)"),
+        "{stderr}"
+    );
+    // Unsafe ones left: "U" and three missing sections in a.md, three in b.md.
+    // What remains is reported: the units abbreviation, not the fixed doses.
+    assert!(stdout.contains("\"U\" is an error-prone abbreviation"), "{stdout}");
+    assert!(!stdout.contains("dose-notation"), "{stdout}");
+    assert!(!stdout.contains("\"QD\""), "{stdout}");
+    // A file with nothing to fix is not touched.
+    assert_eq!(std::fs::metadata(&clean).unwrap().modified().unwrap(), clean_modified);
+    assert_eq!(std::fs::read_to_string(&clean).unwrap(), "# Clean\n\nNothing to fix.\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&article).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // Fixing again changes nothing.
+    let again = medlint_in(dir.path()).arg("--fix").output().unwrap();
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), CRLF_FIXED);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 fixes applied"));
+}
+
+#[test]
+fn unsafe_fixes_write_units_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.md");
+    std::fs::write(&article, "# T\n\nInject 10 U of insulin.\n").unwrap();
+    medlint_in(dir.path())
+        .args(["--fix", "--select", "unsafe-abbreviation", "a.md"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&article).unwrap(),
+        "# T\n\nInject 10 U of insulin.\n"
+    );
+    medlint_in(dir.path())
+        .args(["--fix", "--unsafe-fixes", "--select", "unsafe-abbreviation", "a.md"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&article).unwrap(),
+        "# T\n\nInject 10 units of insulin.\n"
+    );
+}
+
+#[test]
+fn unsafe_fixes_alone_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    medlint_in(dir.path()).arg("--unsafe-fixes").assert().code(2);
+}
+
+#[test]
+fn diff_prints_what_fix_would_do_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.md");
+    let source = "# Title\n\nOne.\n\nTwo.\n\nThree.\n\nThe dose is 5.0 mg.\n";
+    std::fs::write(&article, source).unwrap();
+    let output = medlint_in(dir.path()).args(["--diff", "a.md"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "--- a/a.md\n+++ b/a.md\n@@ -6,4 +6,4 @@\n \n Three.\n \n-The dose is 5.0 mg.\n+The dose is 5 mg.\n"
+    );
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), source);
+    // Nothing to fix: no diff, exit 0.
+    std::fs::write(&article, "# Title\n\nThe dose is 5 mg.\n").unwrap();
+    let output = medlint_in(dir.path()).args(["--diff", "a.md"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = medlint_in(dir.path())
+        .args(["--fix", "--stdin-filename", "x.md"])
+        .write_stdin("# T\r\n\r\nTake .5 mg QOD.\r\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "# T\r\n\r\nTake 0.5 mg every other day.\r\n"
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_reported_and_the_others_are_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), b"# T\n\nThe dose is 5.0 mg \xff.\n").unwrap();
+    std::fs::write(dir.path().join("good.md"), "# T\n\nThe dose is 5.0 mg.\n").unwrap();
+    let output = medlint_in(dir.path()).arg("--fix").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.md") && stderr.contains("UTF-8"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("good.md")).unwrap(),
+        "# T\n\nThe dose is 5 mg.\n"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("bad.md")).unwrap(),
+        b"# T\n\nThe dose is 5.0 mg \xff.\n"
+    );
+}
+
+#[test]
+fn a_lone_cr_file_keeps_its_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.md");
+    std::fs::write(&article, "# T\r\rThe dose is 5.0 mg.\r").unwrap();
+    medlint_in(dir.path()).args(["--fix", "a.md"]).output().unwrap();
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), "# T\r\rThe dose is 5 mg.\r");
+}
+
+/// The editor's quick fix (the first fix the server offers for a finding,
+/// from `fix::fixes`) and `--fix` make the same text.
+#[test]
+fn the_editor_and_fix_make_the_same_edit() {
+    for source in [
+        "# T\n\nThe dose is 5.0 mg.\n",
+        "# T\n\nThe dose is .25 mg.\n",
+        "# T\n\nGive 250 µg of the drug.\n",
+        "# T\n\nInject 5 cc of saline.\n",
+        "# T\n\nTake 10 mg QD with food.\n",
+        "# T\n\nSome text.\n\n<!-- medlint-disable-next-line empty-table -->\nMore text.\n",
+    ] {
+        let diagnostics = lint(source, "a.md", &options(), &RuleSet::new());
+        let quick: Vec<Fix> = diagnostics
+            .iter()
+            .filter_map(|d| fixes(source, InputFormat::Markdown, d).into_iter().next())
+            .filter(|f| f.applicability == Applicability::Safe)
+            .collect();
+        assert_eq!(quick.len(), 1, "{source:?}: {quick:#?}");
+        let editor = apply(source, &quick[0].edits);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), source).unwrap();
+        medlint_in(dir.path()).args(["--fix", "a.md"]).output().unwrap();
+        let command_line = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+        assert_eq!(editor, command_line, "{source:?}");
+        assert_ne!(editor, source);
+    }
+}

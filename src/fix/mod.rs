@@ -44,19 +44,136 @@ pub struct Fix {
 /// rule's own fix first, then "disable RULE for this line".
 pub fn fixes(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Vec<Fix> {
     let mut out = Vec::new();
-    let own = match diagnostic.rule {
+    out.extend(own_fix(source, format, diagnostic));
+    if diagnostic.rule != "unused-suppression" {
+        out.extend(disable_for_line(source, format, diagnostic));
+    }
+    out
+}
+
+/// The rule's own fix for `diagnostic`, if it has one: what `--fix`
+/// applies (never "disable for this line", which only hides a finding).
+pub fn own_fix(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Option<Fix> {
+    match diagnostic.rule {
         "unused-suppression" => remove_suppression(source, diagnostic),
         "empty-section" => remove_empty_heading(source, diagnostic),
         "missing-section" => add_section(source, format, diagnostic),
         "dose-notation" => safe_dose(source, diagnostic),
         "unsafe-abbreviation" => write_out_abbreviation(source, diagnostic),
         _ => None,
-    };
-    out.extend(own);
-    if diagnostic.rule != "unused-suppression" {
-        out.extend(disable_for_line(source, format, diagnostic));
     }
-    out
+}
+
+/// At most this many rounds of fixing one text: a fix skipped for
+/// overlapping another is applied in a later round.
+pub const MAX_ROUNDS: usize = 10;
+
+/// What fixing one text did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text after the fixes.
+    pub text: String,
+    /// Fixes applied.
+    pub applied: usize,
+    /// Unsafe fixes left for the fixed text (not applied).
+    pub unsafe_available: usize,
+    /// The text was left alone, and why (its front matter could not be
+    /// read).
+    pub refused: Option<String>,
+}
+
+/// `source` (of the file at `path`) with its rules' own fixes applied, in
+/// rounds until nothing changes (at most [`MAX_ROUNDS`]): the safe ones,
+/// and the unsafe ones too with `unsafe_fixes`. No two edits of a round
+/// overlap. Line breaks an edit adds are written as the file writes them
+/// (LF, CRLF or CR); nothing outside an edit changes.
+pub fn fix_text(
+    source: &str,
+    path: &str,
+    options: &crate::Options,
+    rules: &crate::RuleSet,
+    unsafe_fixes: bool,
+) -> Fixed {
+    let format = options.input_format_for(path);
+    let newline = line_ending(source);
+    let mut text = source.to_string();
+    let mut applied = 0;
+    let mut unsafe_available = 0;
+    for round in 0..=MAX_ROUNDS {
+        // Rules read CR-only breaks as LF, byte for byte: offsets agree.
+        let read = crate::line_index::with_line_feeds(&text).into_owned();
+        let diagnostics = crate::lint(&read, path, options, rules);
+        if diagnostics.iter().any(|d| d.rule == "invalid-front-matter") {
+            return Fixed {
+                text: source.to_string(),
+                applied: 0,
+                unsafe_available: 0,
+                refused: Some("its front matter could not be read; not fixed".to_string()),
+            };
+        }
+        let mut chosen: Vec<Edit> = Vec::new();
+        let mut count = 0;
+        unsafe_available = 0;
+        let mut candidates: Vec<Fix> = diagnostics
+            .iter()
+            .filter_map(|d| own_fix(&read, format, d))
+            .filter(|fix| {
+                let allowed = fix.applicability == Applicability::Safe || unsafe_fixes;
+                if !allowed {
+                    unsafe_available += 1;
+                }
+                allowed
+            })
+            .collect();
+        if round == MAX_ROUNDS {
+            break;
+        }
+        candidates.sort_by_key(|fix| fix.edits.first().map(|e| (e.range.start, e.range.end)));
+        for fix in candidates {
+            let clashes = fix
+                .edits
+                .iter()
+                .any(|edit| chosen.iter().any(|taken| overlaps(&edit.range, &taken.range)));
+            if clashes || fix.edits.is_empty() {
+                continue;
+            }
+            count += 1;
+            chosen.extend(fix.edits.into_iter().map(|mut edit| {
+                if newline != "\n" {
+                    edit.replacement = edit.replacement.replace('\n', newline);
+                }
+                edit
+            }));
+        }
+        let next = apply(&text, &chosen);
+        if count == 0 || next == text {
+            break;
+        }
+        text = next;
+        applied += count;
+    }
+    Fixed {
+        text,
+        applied,
+        unsafe_available,
+        refused: None,
+    }
+}
+
+/// Two edits touch the same text, or insert at the same place.
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+        || a.start == b.start
+        || (a.is_empty() || b.is_empty()) && a.start.max(b.start) <= a.end.min(b.end)
+}
+
+/// The line break `source` uses: that of its first line.
+fn line_ending(source: &str) -> &'static str {
+    match source.find(['\r', '\n']) {
+        Some(at) if source[at..].starts_with("\r\n") => "\r\n",
+        Some(at) if source[at..].starts_with('\r') => "\r",
+        _ => "\n",
+    }
 }
 
 /// `source` with `edits` applied. Edits must not overlap; they may come in
