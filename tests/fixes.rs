@@ -275,3 +275,27 @@ fn the_editor_and_fix_make_the_same_edit() {
         assert_ne!(editor, source);
     }
 }
+
+#[test]
+fn a_file_whose_front_matter_cannot_be_read_is_not_fixed_and_only_said_when_it_had_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = "---\ntags: a\ntags: b\n---\n# Title\n\nTake 5.0 mg.\n";
+    let nothing_safe = "---\ntags: a\ntags: b\n---\n# Title\n\nPlain words.\n";
+    std::fs::write(dir.path().join("broken.md"), broken).unwrap();
+    std::fs::write(dir.path().join("plain.md"), nothing_safe).unwrap();
+    let out = medlint_in(dir.path())
+        .args(["--fix", "broken.md", "plain.md"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(std::fs::read_to_string(dir.path().join("broken.md")).unwrap(), broken);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plain.md")).unwrap(),
+        nothing_safe
+    );
+    assert!(
+        stderr.contains("broken.md: its front matter could not be read; not fixed"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("plain.md"), "{stderr}");
+}

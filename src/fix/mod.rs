@@ -103,14 +103,7 @@ pub fn fix_text(
         // Rules read CR-only breaks as LF, byte for byte: offsets agree.
         let read = crate::line_index::with_line_feeds(&text).into_owned();
         let diagnostics = crate::lint(&read, path, options, rules);
-        if diagnostics.iter().any(|d| d.rule == "invalid-front-matter") {
-            return Fixed {
-                text: source.to_string(),
-                applied: 0,
-                unsafe_available: 0,
-                refused: Some("its front matter could not be read; not fixed".to_string()),
-            };
-        }
+        let unreadable = diagnostics.iter().any(|d| d.rule == "invalid-front-matter");
         let mut chosen: Vec<Edit> = Vec::new();
         let mut count = 0;
         unsafe_available = 0;
@@ -125,6 +118,15 @@ pub fn fix_text(
                 allowed
             })
             .collect();
+        // A file with nothing to fix is left alone without a word.
+        if unreadable && !candidates.is_empty() {
+            return Fixed {
+                text: source.to_string(),
+                applied: 0,
+                unsafe_available: 0,
+                refused: Some("its front matter could not be read; not fixed".to_string()),
+            };
+        }
         if round == MAX_ROUNDS {
             break;
         }
