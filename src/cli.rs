@@ -15,6 +15,8 @@ mod reviews;
 mod scan;
 mod watch;
 
+use scan::InputArgs;
+
 use crate::article::InputFormat;
 use crate::article::review::Field;
 use crate::config::{self, Config};
@@ -138,28 +140,15 @@ enum ColorChoice {
 
 #[derive(clap::Args, Debug, Default, Clone)]
 struct CheckArgs {
-    /// Files or directories to lint (default: the working directory, or
-    /// standard input with --stdin-filename); `-` reads standard input
-    paths: Vec<PathBuf>,
+    /// Which articles to read, and how
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Lowest severity that makes the exit code 1
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
-    /// The date to judge reviews against (default: $MEDLINT_TODAY, else today)
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    today: Option<String>,
-    /// Name to report for standard input (its extension picks the reader);
-    /// without paths, standard input is read
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
-    /// Read every input in this format, whatever its extension
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InputFormatArg>,
-    /// Exit 0, not 2, when no article is found
-    #[arg(long)]
-    allow_empty: bool,
     /// Print only the diagnostics, without the summary line
     #[arg(long, short)]
     quiet: bool,
@@ -169,34 +158,12 @@ struct CheckArgs {
     /// When to colour human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Number of threads (default: one per core)
-    #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
-    /// Skip files and directories matching this glob, from the working
-    /// directory (repeatable)
-    #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-    /// Skip files larger than this (e.g. 50MB, 200KB; default 50MB)
-    #[arg(long, value_name = "SIZE", value_parser = parse_max_file_size)]
-    max_file_size: Option<u64>,
-    /// Follow symbolic links, also those leading out of the walked tree
-    #[arg(long)]
-    follow_links: bool,
     /// Run only these rules or categories (comma-separated)
     #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
     select: Vec<String>,
     /// Turn off these rules or categories (comma-separated)
     #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Use this config file instead of looking for medlint.toml
-    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
-    config: Option<PathBuf>,
-    /// Ignore every config file
-    #[arg(long)]
-    no_config: bool,
-    /// Read a further front matter key as a known field, e.g. lastupdate=updated (repeatable)
-    #[arg(long, value_name = "KEY=FIELD")]
-    front_matter_key: Vec<String>,
     /// Report only findings not recorded in this baseline file (default:
     /// the config's `baseline`)
     #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
@@ -436,7 +403,7 @@ const MAX_JOBS_PER_CORE: usize = 4;
 
 impl CheckArgs {
     fn resolve(&self) -> Result<Run, Failure> {
-        let today = parse_today(self.today.as_deref())?;
+        let today = parse_today(self.input.today.as_deref())?;
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -450,10 +417,10 @@ impl CheckArgs {
         })?;
         let mut config = Config::new(today);
         config.files.limits = Limits {
-            max_file_size: self.max_file_size.unwrap_or(discover::DEFAULT_MAX_FILE_SIZE),
-            follow_links: self.follow_links,
+            max_file_size: self.input.max_file_size.unwrap_or(discover::DEFAULT_MAX_FILE_SIZE),
+            follow_links: self.input.follow_links,
         };
-        let config_path = match (&self.config, self.no_config) {
+        let config_path = match (&self.input.config, self.input.no_config) {
             (_, true) => None,
             (Some(path), false) => Some((path.clone(), true)),
             (None, false) => config::discover(&cwd).map(|path| (path, false)),
@@ -467,10 +434,10 @@ impl CheckArgs {
             .rules
             .select(&self.select, &self.ignore)
             .map_err(Failure::Usage)?;
-        if let Some(format) = self.input_format {
+        if let Some(format) = self.input.input_format {
             config.options.input_format = Some(format.into());
         }
-        for mapping in &self.front_matter_key {
+        for mapping in &self.input.front_matter_key {
             let (key, field) = mapping
                 .split_once('=')
                 .ok_or_else(|| Failure::Usage(format!("--front-matter-key takes KEY=FIELD, got \"{mapping}\"")))?;
@@ -481,7 +448,7 @@ impl CheckArgs {
             })?;
             config.options.reading.extra_keys.push((key.trim().to_string(), parsed));
         }
-        for glob in &self.exclude {
+        for glob in &self.input.exclude {
             config
                 .files
                 .excludes
@@ -489,7 +456,7 @@ impl CheckArgs {
                 .add(glob, &cwd, false)
                 .map_err(|message| Failure::Usage(format!("--exclude: {message}")))?;
         }
-        let pool = match self.jobs {
+        let pool = match self.input.jobs {
             Some(0) => return Err(Failure::Usage("--jobs must be at least 1".to_string())),
             Some(jobs) => Some(thread_pool(jobs)?),
             None => None,
@@ -512,8 +479,8 @@ impl CheckArgs {
     /// The paths to lint: as given, else standard input when
     /// `--stdin-filename` names it, else the working directory.
     fn inputs(&self) -> Vec<PathBuf> {
-        match (self.paths.is_empty(), &self.stdin_filename) {
-            (false, _) => self.paths.clone(),
+        match (self.input.paths.is_empty(), &self.input.stdin_filename) {
+            (false, _) => self.input.paths.clone(),
             (true, Some(_)) => vec![PathBuf::from("-")],
             (true, None) => vec![PathBuf::from(".")],
         }
@@ -784,7 +751,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         summary.articles = Some(0);
     }
     let render_format = sink.render_format(args.format).filter(|_| recorder.is_none());
-    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    let stdin_name = args.input.stdin_filename.as_deref().unwrap_or("<stdin>");
     let outcome = |input: &Input| run.outcome(input, stdin_name, render_format);
     let selection = run.selection();
     // Files are linted a chunk at a time, in parallel, and printed (or
@@ -862,7 +829,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         writeln!(out, "{}", summary.line())?;
     }
     out.flush()?;
-    let allow_empty = args.allow_empty || run.config.files.allow_empty;
+    let allow_empty = args.input.allow_empty || run.config.files.allow_empty;
     if summary.files == 0
         && !had_error
         && let Some(reference) = &args.changed_since

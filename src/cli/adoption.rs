@@ -126,10 +126,10 @@ pub(super) fn show_settings(args: &CheckArgs, run: &Run) -> Result<i32, Failure>
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let shown = |path: &Path| discover::shown_path(path, &run.cwd);
-    let paths = if args.paths.is_empty() {
+    let paths = if args.input.paths.is_empty() {
         vec![std::path::PathBuf::from(".")]
     } else {
-        args.paths.clone()
+        args.input.paths.clone()
     };
     for (n, path) in paths.iter().enumerate() {
         let shown_path = shown(path);

@@ -169,7 +169,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// `--fix` or `--diff` on standard input: the fixed text (or the diff) on
 /// standard output, nothing else there.
 pub(super) fn fix_stdin(args: &CheckArgs, run: &Run) -> Result<i32, Failure> {
-    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    let stdin_name = args.input.stdin_filename.as_deref().unwrap_or("<stdin>");
     let shown = discover::shown_path(Path::new(stdin_name), &run.cwd);
     let bytes = match &run.stdin {
         Some(Ok(bytes)) => bytes.clone(),

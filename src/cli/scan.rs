@@ -11,45 +11,48 @@ use crate::discover::{self, Input};
 use crate::rules::RuleSet;
 use crate::{LintOutcome, lint_checked};
 
-/// The flags that say which articles to read and how, as `check` takes them.
-#[derive(clap::Args, Debug)]
+/// The flags that say which articles to read and how: `check` flattens
+/// them among its own, and `reviews` and `report` take them as they are.
+#[derive(clap::Args, Debug, Default, Clone)]
 pub(super) struct InputArgs {
-    /// Files or directories to read (default: the working directory); `-`
-    /// reads standard input
-    paths: Vec<PathBuf>,
+    /// Files or directories to read (default: the working directory, or
+    /// standard input with --stdin-filename); `-` reads standard input
+    pub(super) paths: Vec<PathBuf>,
     /// The date to judge reviews against (default: $MEDLINT_TODAY, else today)
     #[arg(long, value_name = "YYYY-MM-DD")]
-    today: Option<String>,
-    /// Name to report for standard input (its extension picks the reader)
+    pub(super) today: Option<String>,
+    /// Name to report for standard input (its extension picks the reader);
+    /// without paths, standard input is read
     #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
+    pub(super) stdin_filename: Option<String>,
     /// Read every input in this format, whatever its extension
     #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InputFormatArg>,
+    pub(super) input_format: Option<InputFormatArg>,
     /// Exit 0, not 2, when no article is found
     #[arg(long)]
-    allow_empty: bool,
+    pub(super) allow_empty: bool,
     /// Number of threads (default: one per core)
     #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
-    /// Skip files and directories matching this glob (repeatable)
+    pub(super) jobs: Option<usize>,
+    /// Skip files and directories matching this glob, from the working
+    /// directory (repeatable)
     #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-    /// Skip files larger than this (default 50MB)
+    pub(super) exclude: Vec<String>,
+    /// Skip files larger than this (e.g. 50MB, 200KB; default 50MB)
     #[arg(long, value_name = "SIZE", value_parser = parse_max_file_size)]
-    max_file_size: Option<u64>,
+    pub(super) max_file_size: Option<u64>,
     /// Follow symbolic links, also those leading out of the walked tree
     #[arg(long)]
-    follow_links: bool,
+    pub(super) follow_links: bool,
     /// Use this config file instead of looking for medlint.toml
     #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
-    config: Option<PathBuf>,
+    pub(super) config: Option<PathBuf>,
     /// Ignore every config file
     #[arg(long)]
-    no_config: bool,
+    pub(super) no_config: bool,
     /// Read a further front matter key as a known field, e.g. lastupdate=updated (repeatable)
     #[arg(long, value_name = "KEY=FIELD")]
-    front_matter_key: Vec<String>,
+    pub(super) front_matter_key: Vec<String>,
 }
 
 impl InputArgs {
@@ -57,18 +60,7 @@ impl InputArgs {
     /// `ignore` choosing the rules.
     pub(super) fn as_check(&self, select: &[String], ignore: &[String]) -> CheckArgs {
         CheckArgs {
-            paths: self.paths.clone(),
-            today: self.today.clone(),
-            stdin_filename: self.stdin_filename.clone(),
-            input_format: self.input_format,
-            allow_empty: self.allow_empty,
-            jobs: self.jobs,
-            exclude: self.exclude.clone(),
-            max_file_size: self.max_file_size,
-            follow_links: self.follow_links,
-            config: self.config.clone(),
-            no_config: self.no_config,
-            front_matter_key: self.front_matter_key.clone(),
+            input: self.clone(),
             select: select.to_vec(),
             ignore: ignore.to_vec(),
             ..CheckArgs::default()
@@ -104,7 +96,7 @@ pub(super) fn scan<T: Send>(
     rules: &RuleSet,
     keep: impl Fn(String, &str, LintOutcome) -> T + Sync,
 ) -> Scanned<T> {
-    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    let stdin_name = args.input.stdin_filename.as_deref().unwrap_or("<stdin>");
     let shown = |path: &PathBuf, message: String| NotLinted {
         path: discover::shown_path(path, &run.cwd),
         message,
@@ -160,7 +152,7 @@ pub(super) fn scan<T: Send>(
         nothing_found = true;
         stderr_line("warning", None, "no articles found");
     }
-    let allow_empty = args.allow_empty || run.config.files.allow_empty;
+    let allow_empty = args.input.allow_empty || run.config.files.allow_empty;
     scanned.failed |= nothing_found && !allow_empty;
     scanned
 }

@@ -37,7 +37,7 @@ pub(super) fn watch(args: CheckArgs) -> Result<i32, Failure> {
     }
     // The config in force may sit above the watched paths.
     let cwd = std::env::current_dir().unwrap_or_default();
-    let config_file = match (&args.config, args.no_config) {
+    let config_file = match (&args.input.config, args.input.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
         (None, false) => config::discover(&cwd),
@@ -92,7 +92,7 @@ pub(super) fn watch(args: CheckArgs) -> Result<i32, Failure> {
 fn run(args: &CheckArgs, paths: Option<Vec<PathBuf>>) {
     let mut args = args.clone();
     if let Some(paths) = paths {
-        args.paths = paths;
+        args.input.paths = paths;
     }
     let on_stdout = matches!(args.format, Format::Human | Format::Concise);
     let code = exit_code(check(args));
