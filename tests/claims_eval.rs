@@ -344,9 +344,9 @@ fn claims_evaluation_set() {
     // precision 95%) are not reached, so these are floors that keep it
     // from getting worse, not the goal.
     assert!(total.recall() >= 0.17, "recall fell to {:.3}", total.recall());
-    assert!(total.precision() >= 0.78, "precision fell to {:.3}", total.precision());
+    assert!(total.precision() >= 0.83, "precision fell to {:.3}", total.precision());
     assert!(
-        total.false_alarms * 10 <= 2 * total.articles,
+        total.false_alarms * 100 <= 13 * total.articles,
         "{} false alarms in {} articles",
         total.false_alarms,
         total.articles

@@ -3,8 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::claims::cues::FacetKind;
 use crate::claims::extract::{Bound, Reading};
-use crate::claims::frame::{excluded, facets_agree};
+use crate::claims::frame::{dose_facets_match, excluded, facets_agree};
 use crate::claims::subject::Stem;
 use crate::claims::units::Dimension;
 use crate::claims::{Quantities, Quantity};
@@ -231,6 +232,12 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
         return false;
     }
     if a.anonymous_row || b.anonymous_row {
+        return false;
+    }
+    let doses = [a, b]
+        .iter()
+        .all(|q| q.frame.facets_of(FacetKind::Medicine).next().is_some());
+    if doses && !dose_facets_match(&a.frame, &b.frame) {
         return false;
     }
     facets_agree(&a.frame, &b.frame) && !excluded(&a.frame, &b.frame) && label_named(a, b) && label_named(b, a)

@@ -11,13 +11,38 @@ use crate::claims::subject::stem;
 /// The shipped cue lists.
 pub const SHIPPED: &str = include_str!("cues.toml");
 
-/// A facet of a figure: a group of people, a version of a treatment, or an
-/// aspect. Figures whose facets of one kind differ are not compared.
+/// A facet of a figure: a group of people, a version of a treatment, an
+/// aspect, or the medicine a dose is of. Figures whose facets of one kind
+/// differ are not compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FacetKind {
     Population,
     Variant,
     Attribute,
+    Medicine,
+}
+
+impl FacetKind {
+    /// Every kind, in the order frames compare them.
+    pub const ALL: [FacetKind; 4] = [
+        FacetKind::Population,
+        FacetKind::Variant,
+        FacetKind::Attribute,
+        FacetKind::Medicine,
+    ];
+
+    /// The kind a list of `cues.toml` (or of `[claims]`) sets: `Some(None)`
+    /// for synonyms, `None` for a list of no known name.
+    pub fn of_list(list: &str) -> Option<Option<FacetKind>> {
+        match list {
+            "populations" => Some(Some(FacetKind::Population)),
+            "variants" => Some(Some(FacetKind::Variant)),
+            "attributes" => Some(Some(FacetKind::Attribute)),
+            "medicines" => Some(Some(FacetKind::Medicine)),
+            "synonyms" => Some(None),
+            _ => None,
+        }
+    }
 }
 
 /// What one word means to claim frames.
@@ -52,13 +77,7 @@ impl Cues {
     pub fn extend(&mut self, text: &str) -> Result<(), String> {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
         for (section, groups) in &table {
-            let kind = match section.as_str() {
-                "populations" => Some(FacetKind::Population),
-                "variants" => Some(FacetKind::Variant),
-                "attributes" => Some(FacetKind::Attribute),
-                "synonyms" => None,
-                other => return Err(format!("unknown list \"{other}\"")),
-            };
+            let kind = FacetKind::of_list(section).ok_or_else(|| format!("unknown list \"{section}\""))?;
             let groups = groups
                 .as_table()
                 .ok_or_else(|| format!("[{section}] must be a table"))?;
@@ -98,12 +117,22 @@ impl Cues {
                     entry.synonym.get_or_insert_with(|| canonical.clone());
                 }
             }
+            // A medicine's names (its brands) are one word to frames too.
+            if kind == Some(FacetKind::Medicine) {
+                entry.synonym.get_or_insert_with(|| canonical.clone());
+            }
         }
     }
 
     /// What a stemmed word means to claim frames.
     pub fn of(&self, stemmed: &str) -> Option<&WordCues> {
         self.words.get(stemmed)
+    }
+
+    /// The index of the facet of `kind` called `name`, if there is one.
+    pub fn index_of(&self, kind: FacetKind, name: &str) -> Option<u16> {
+        let at = self.names.iter().position(|(k, n)| *k == kind && n == name)?;
+        u16::try_from(at).ok()
     }
 
     /// A facet's name.

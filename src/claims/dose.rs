@@ -101,8 +101,9 @@ pub fn amount_value(amount: &str) -> Option<f64> {
 }
 
 /// The unit's family and its factor to the family's base (milligrams for
-/// mass, millilitres for volume, units for units), or `None` for counts
-/// of tablets and the like.
+/// mass, millilitres for volume, units for units; tablets, capsules and
+/// pills are counted as tablets, and doses as doses), or `None` for units
+/// no daily total is kept in (drops, puffs).
 pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
     let unit = unit.to_lowercase();
     Some(match unit.as_str() {
@@ -111,6 +112,8 @@ pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
         "g" | "gram" | "grams" => ("mg", 1000.0),
         "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" | "cc" => ("mL", 1.0),
         "unit" | "units" | "iu" | "u" => ("units", 1.0),
+        "tablet" | "tablets" | "capsule" | "capsules" | "caplet" | "caplets" | "pill" | "pills" => ("tablets", 1.0),
+        "dose" | "doses" => ("doses", 1.0),
         _ => return None,
     })
 }
@@ -168,21 +171,36 @@ pub struct Regimen {
     pub family: &'static str,
     /// The fewest and most doses a day the frequency allows.
     pub per_day: (f64, f64),
+    /// Tablets (capsules, pills) per dose, when the dose is written as a
+    /// count of them ("2 tablets of 500 mg").
+    pub tablets: Option<(f64, f64)>,
     /// The frequency as written ("every 4 hours").
     pub frequency: String,
     pub medicine: Option<String>,
 }
 
 impl Regimen {
-    /// The most the regimen allows in a day.
-    pub fn max_daily(&self) -> f64 {
-        self.per_dose.1 * self.per_day.1
+    /// The smallest and largest dose counted in `family`: the amount in
+    /// its own family, the number of tablets when it is written as
+    /// tablets, one dose; `None` when the regimen says nothing of it.
+    pub fn per_dose_in(&self, family: &str) -> Option<(f64, f64)> {
+        match family {
+            _ if family == self.family => Some(self.per_dose),
+            "tablets" => self.tablets,
+            "doses" => Some((1.0, 1.0)),
+            _ => None,
+        }
     }
 
-    /// The least the regimen allows in a day: its lowest dose at its
-    /// lowest frequency.
-    pub fn min_daily(&self) -> f64 {
-        self.per_dose.0 * self.per_day.0
+    /// The most the regimen allows in a day, counted in `family`.
+    pub fn max_daily(&self, family: &str) -> Option<f64> {
+        self.per_dose_in(family).map(|dose| dose.1 * self.per_day.1)
+    }
+
+    /// The least the regimen allows in a day, counted in `family`: its
+    /// lowest dose at its lowest frequency.
+    pub fn min_daily(&self, family: &str) -> Option<f64> {
+        self.per_dose_in(family).map(|dose| dose.0 * self.per_day.0)
     }
 }
 
@@ -201,35 +219,72 @@ pub struct DailyLimit {
 const NUMBER_WORD: &str = r"(?:\d+|one|two|three|four|five|six)";
 const MULTIPLIER: &str = r"(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s+times)";
 
+/// How often a dose is taken: "every 4 hours", "every 4 to 6 hours",
+/// "3 times a day", "twice daily".
+const FREQUENCY: &str = concat!(
+    r",?\s+(?:",
+    r"every\s+(?P<hours_lo>\d+)(?:\s?(?:-|–|to|or)\s?(?P<hours_hi>\d+))?\s+hours?",
+    r"|(?P<times>{mult})(?:\s+(?:or|to|-)\s+(?P<times_hi>{mult}))?\s+(?:a|per|each|every)\s+day",
+    r"|(?P<times_daily>{mult})(?:\s+(?:or|to|-)\s+(?P<times_daily_hi>{mult}))?\s+daily",
+    r")",
+);
+
+/// A number of tablets, capsules or pills.
+const COUNT: &str =
+    r"(?P<count>{num}|one\s+or\s+two|1\s+(?:or|to|-)\s+2)\s+(?P<form>tablets?|capsules?|caplets?|pills?)";
+
+/// What may stand between a dose and how often it is taken: the
+/// medicine, how it is taken.
+const BETWEEN: &str = concat!(
+    r"(?:\s+(?:of\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}))?",
+    r"(?:\s+(?:by\s+mouth|orally|with\s+(?:food|water)))?",
+);
+
+/// A regimen by amount: "400 mg every 4 hours", "2 tablets of 500 mg 4
+/// times a day".
 static REGIMEN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(&format!(
-        concat!(
-            r"(?i)(?:(?P<count>{num}|one\s+or\s+two|1\s+(?:or|to|-)\s+2)\s+(?:tablets?|capsules?|caplets?|pills?)\s+(?:of\s+)?)?",
-            r"(?P<amounts>{amount}(?:\s?(?:-|–|to|or)\s?{amount})?)\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
-            r"(?:\s+(?:tablets?|capsules?|caplets?|pills?|doses?))?",
-            r"(?:\s+(?:of\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}))?",
-            r"(?:\s+(?:by\s+mouth|orally|with\s+(?:food|water)))?",
-            r",?\s+(?:",
-            r"every\s+(?P<hours_lo>\d+)(?:\s?(?:-|–|to|or)\s?(?P<hours_hi>\d+))?\s+hours?",
-            r"|(?P<times>{mult})(?:\s+(?:or|to|-)\s+(?P<times_hi>{mult}))?\s+(?:a|per|each|every)\s+day",
-            r"|(?P<times_daily>{mult})(?:\s+(?:or|to|-)\s+(?P<times_daily_hi>{mult}))?\s+daily",
-            r")",
-        ),
-        num = NUMBER_WORD,
-        amount = AMOUNT,
-        mult = MULTIPLIER,
-    ))
+    let pattern = [
+        r"(?i)(?:",
+        COUNT,
+        r"\s+(?:of\s+)?)?",
+        r"(?P<amounts>{amount}(?:\s?(?:-|–|to|or)\s?{amount})?)\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
+        r"(?:\s+(?:tablets?|capsules?|caplets?|pills?|doses?))?",
+        BETWEEN,
+        FREQUENCY,
+    ]
+    .concat();
+    crate::pattern::regex(
+        &pattern
+            .replace("{num}", NUMBER_WORD)
+            .replace("{amount}", AMOUNT)
+            .replace("{mult}", MULTIPLIER)
+            .replace("{{", "{")
+            .replace("}}", "}"),
+    )
+});
+
+/// A regimen by count alone: "2 tablets every 4 hours", "1 or 2 capsules
+/// of paracetamol 4 times a day".
+static REGIMEN_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = [r"(?i)\b", COUNT, BETWEEN, FREQUENCY].concat();
+    crate::pattern::regex(
+        &pattern
+            .replace("{num}", NUMBER_WORD)
+            .replace("{mult}", MULTIPLIER)
+            .replace("{{", "{")
+            .replace("}}", "}"),
+    )
 });
 
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::regex(&format!(
         concat!(
             r"(?i)(?:no\s+more\s+than|not\s+(?:to\s+)?exceed|more\s+than|maximum(?:\s+daily)?(?:\s+dose)?(?:\s+(?:of|is))?|max(?:imum)?\s+of|up\s+to\s+a\s+(?:maximum|total)\s+of|daily\s+(?:maximum|limit)\s+(?:of|is))",
-            r"\s+(?:a\s+total\s+of\s+)?(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
+            r"\s+(?:a\s+total\s+of\s+)?(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU|tablets?|capsules?|caplets?|pills?|doses?)\b",
             r"(?:\s+(?:of\s+)?(?P<medicine>[a-z][a-z-]{{3,}}))?",
             r"\s+(?:in|per|a|each|every|within|over)\s+(?:any\s+|one\s+|a\s+|1\s+)?(?:24(?:-|\s)hours?(?:\s+period)?|day)\b",
             // "The maximum daily dose is 2,000 mg": the period comes first.
-            r"|(?i:(?:maximum|max|highest)\s+(?:total\s+)?(?:daily|24-hour)\s+(?:dose|amount|intake)\s+(?:is|of)|daily\s+(?:maximum|limit)\s+(?:is|of))\s+(?P<amount2>{amount})\s?(?P<unit2>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU)\b",
+            r"|(?i:(?:maximum|max|highest)\s+(?:total\s+)?(?:daily|24-hour)\s+(?:dose|amount|intake)\s+(?:is|of)|daily\s+(?:maximum|limit)\s+(?:is|of))\s+(?P<amount2>{amount})\s?(?P<unit2>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU|tablets?|capsules?|caplets?|pills?|doses?)\b",
         ),
         amount = AMOUNT,
     ))
@@ -271,76 +326,159 @@ fn count_range(count: &str) -> Option<(f64, f64)> {
     Some((n, n))
 }
 
-/// Every regimen in `text`.
+/// "500 mg of metformin", "1,000 IU of vitamin D", "400 mg ibuprofen":
+/// the word after a dose by mass or in units names what it is of.
+static DOSE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(&format!(
+        r"(?i)(?:^|[^\w.,/]){AMOUNT}\s?(?:mg|mcg|µg|g|grams?|milligrams?|micrograms?|units?|IU)\s+(?:(?:tablets?|capsules?|caplets?|pills?|doses?)\s+)?(?:of\s+)?(?P<medicine>[a-z][a-z-]{{3,}})\b",
+    ))
+});
+
+/// Words after a dose that name a form or a kind of thing, not a
+/// medicine of its own.
+const NOT_A_MEDICINE: &[&str] = &[
+    "medicine",
+    "medicines",
+    "medication",
+    "medications",
+    "drug",
+    "drugs",
+    "supplement",
+    "supplements",
+    "pill",
+    "pills",
+    "product",
+    "products",
+    "active",
+    "ingredient",
+    "ingredients",
+    "extended-release",
+    "slow-release",
+    "immediate-release",
+    "strength",
+    "dosage",
+    "amount",
+    "amounts",
+    "less",
+    "more",
+    "daily",
+    "weekly",
+    "once",
+    "twice",
+    "hourly",
+    "nightly",
+    "every",
+    "twice-daily",
+    "once-daily",
+    "intravenously",
+    "intramuscularly",
+    "subcutaneously",
+    "injected",
+    "given",
+    "taken",
+    "used",
+    "prescribed",
+    "reduces",
+    "lowers",
+    "raises",
+    "helps",
+];
+
+/// The medicines `text` gives doses of ("500 mg of metformin" names
+/// "metformin"), lower-cased.
+pub fn medicines_named(text: &str) -> impl Iterator<Item = String> + '_ {
+    DOSE_OF.captures_iter(text).filter_map(|c| {
+        let word = c.name("medicine")?.as_str().to_lowercase();
+        let known_other = NOT_MEDICINE.contains(&word.as_str())
+            || NOT_A_MEDICINE.contains(&word.as_str())
+            || crate::claims::subject::is_stop_word(&word)
+            || crate::claims::units::unit(&word).is_some();
+        (!known_other).then_some(word)
+    })
+}
+
+/// Every regimen in `text`: by amount ("400 mg every 4 hours") and by
+/// count alone ("2 tablets every 4 hours").
 pub fn regimens(text: &str) -> Vec<Regimen> {
-    let mut found = Vec::new();
-    for c in REGIMEN.captures_iter(text) {
-        let whole = c.get(0).expect("group 0");
-        let Some((family, scale)) = unit_scale(&c["unit"]) else {
-            continue;
-        };
-        // "10 mg/kg every 8 hours" never matches: the unit must end at a
-        // word boundary not followed by "/".
-        if text[whole.end()..].starts_with('/') || text[c.name("unit").expect("unit").end()..].starts_with('/') {
-            continue;
-        }
-        let values: Vec<f64> = ONE_AMOUNT
-            .find_iter(&c["amounts"])
-            .filter_map(|m| amount_value(m.as_str()))
-            .collect();
-        let (Some(&low), Some(&high)) = (values.first(), values.last()) else {
-            continue;
-        };
-        let (count_lo, count_hi) = c
-            .name("count")
-            .and_then(|m| count_range(m.as_str()))
-            .unwrap_or((1.0, 1.0));
-        let per_day = if let Some(lo) = c.name("hours_lo") {
-            let lo: f64 = lo.as_str().parse().unwrap_or(0.0);
-            let hi: f64 = c.name("hours_hi").and_then(|m| m.as_str().parse().ok()).unwrap_or(lo);
-            if lo <= 0.0 || hi <= 0.0 {
-                continue;
-            }
-            // "every 4 hours" is at most 6 doses in 24 hours, counting
-            // the first at hour 0 as people do; at least 24/6 = 4.
-            ((24.0 / hi).floor(), (24.0 / lo).floor())
-        } else {
-            let (word, word_hi) = match c.name("times") {
-                Some(m) => (m.as_str(), c.name("times_hi")),
-                None => (
-                    c.name("times_daily").expect("a frequency").as_str(),
-                    c.name("times_daily_hi"),
-                ),
-            };
-            let Some(lo) = times(word) else { continue };
-            let hi = word_hi.and_then(|m| times(m.as_str())).unwrap_or(lo);
-            (lo, hi)
-        };
-        let dose_start = c
-            .name("count")
-            .map_or(c.name("amounts").expect("amounts").start(), |m| m.start());
-        let dose_end = c.name("unit").expect("unit").end();
-        let frequency_start = [c.name("hours_lo"), c.name("times"), c.name("times_daily")]
-            .into_iter()
-            .flatten()
-            .next()
-            .map_or(dose_end, |m| m.start());
-        let frequency_start = if c.name("hours_lo").is_some() {
-            text[..frequency_start].rfind("every").unwrap_or(frequency_start)
-        } else {
-            frequency_start
-        };
-        found.push(Regimen {
-            span: dose_start..whole.end(),
-            dose_text: text[dose_start..dose_end].to_string(),
-            per_dose: (low * scale * count_lo, high * scale * count_hi),
-            family,
-            per_day,
-            frequency: text[frequency_start..whole.end()].to_string(),
-            medicine: medicine(c.name("medicine1")),
-        });
-    }
+    let mut found: Vec<Regimen> = REGIMEN
+        .captures_iter(text)
+        .chain(REGIMEN_COUNT.captures_iter(text))
+        .filter_map(|c| regimen(text, &c))
+        .collect();
+    found.sort_by_key(|r| r.span.start);
     found
+}
+
+fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
+    let whole = c.get(0).expect("group 0");
+    let count = c.name("count").and_then(|m| count_range(m.as_str()));
+    // A dose by amount, or by count alone: the unit is the amount's, or
+    // the tablets'.
+    let unit = c.name("unit").or_else(|| c.name("form")).expect("a unit or a form");
+    let (family, scale) = unit_scale(unit.as_str())?;
+    // "10 mg/kg every 8 hours" never matches: the unit must end at a word
+    // boundary not followed by "/".
+    if text[whole.end()..].starts_with('/') || text[unit.end()..].starts_with('/') {
+        return None;
+    }
+    let (count_lo, count_hi) = count.unwrap_or((1.0, 1.0));
+    let (low, high) = match c.name("amounts") {
+        Some(amounts) => {
+            let values: Vec<f64> = ONE_AMOUNT
+                .find_iter(amounts.as_str())
+                .filter_map(|m| amount_value(m.as_str()))
+                .collect();
+            (*values.first()?, *values.last()?)
+        }
+        None => (1.0, 1.0),
+    };
+    let per_day = if let Some(lo) = c.name("hours_lo") {
+        let lo: f64 = lo.as_str().parse().unwrap_or(0.0);
+        let hi: f64 = c.name("hours_hi").and_then(|m| m.as_str().parse().ok()).unwrap_or(lo);
+        if lo <= 0.0 || hi <= 0.0 {
+            return None;
+        }
+        // "every 4 hours" is at most 6 doses in 24 hours, counting the
+        // first at hour 0 as people do; at least 24/6 = 4.
+        ((24.0 / hi).floor(), (24.0 / lo).floor())
+    } else {
+        let (word, word_hi) = match c.name("times") {
+            Some(m) => (m.as_str(), c.name("times_hi")),
+            None => (
+                c.name("times_daily").expect("a frequency").as_str(),
+                c.name("times_daily_hi"),
+            ),
+        };
+        let lo = times(word)?;
+        let hi = word_hi.and_then(|m| times(m.as_str())).unwrap_or(lo);
+        (lo, hi)
+    };
+    let dose_start = c
+        .name("count")
+        .or_else(|| c.name("amounts"))
+        .expect("a count or amounts")
+        .start();
+    let dose_end = unit.end();
+    let frequency_start = [c.name("hours_lo"), c.name("times"), c.name("times_daily")]
+        .into_iter()
+        .flatten()
+        .next()
+        .map_or(dose_end, |m| m.start());
+    let frequency_start = if c.name("hours_lo").is_some() {
+        text[..frequency_start].rfind("every").unwrap_or(frequency_start)
+    } else {
+        frequency_start
+    };
+    Some(Regimen {
+        span: dose_start..whole.end(),
+        dose_text: text[dose_start..dose_end].to_string(),
+        per_dose: (low * scale * count_lo, high * scale * count_hi),
+        family,
+        per_day,
+        tablets: count,
+        frequency: text[frequency_start..whole.end()].to_string(),
+        medicine: medicine(c.name("medicine1")),
+    })
 }
 
 /// Every daily maximum in `text`.
@@ -399,15 +537,41 @@ mod tests {
     #[test]
     fn reads_a_regimen_every_few_hours() {
         let r = &regimens("Take 400 mg every 4 hours as needed.")[0];
-        assert_eq!(r.max_daily(), 2400.0);
+        assert_eq!(r.max_daily("mg"), Some(2400.0));
+        assert_eq!(r.max_daily("doses"), Some(6.0));
+        assert_eq!(r.max_daily("tablets"), None);
         assert_eq!(r.frequency, "every 4 hours");
     }
 
     #[test]
     fn reads_tablets_of_a_strength_times_a_day() {
         let r = &regimens("Take 2 tablets of 500 mg 4 times a day.")[0];
-        assert_eq!(r.max_daily(), 4000.0);
+        assert_eq!(r.max_daily("mg"), Some(4000.0));
+        assert_eq!(r.max_daily("tablets"), Some(8.0));
         assert_eq!(r.dose_text, "2 tablets of 500 mg");
+        assert_eq!(regimens("Take 2 tablets of 500 mg 4 times a day.").len(), 1);
+    }
+
+    #[test]
+    fn reads_a_count_of_tablets_alone() {
+        let r = &regimens("Adults take 1 or 2 tablets of paracetamol every 4 to 6 hours.")[0];
+        assert_eq!(r.dose_text, "1 or 2 tablets");
+        assert_eq!(r.family, "tablets");
+        assert_eq!(r.medicine.as_deref(), Some("paracetamol"));
+        assert_eq!(
+            (r.min_daily("tablets"), r.max_daily("tablets")),
+            (Some(4.0), Some(12.0))
+        );
+        assert_eq!(r.max_daily("mg"), None);
+        assert!(regimens("The pack holds 2 tablets.").is_empty());
+    }
+
+    #[test]
+    fn reads_limits_in_tablets_and_doses() {
+        let l = &daily_limits("Do not take more than 8 tablets in 24 hours.")[0];
+        assert_eq!((l.amount, l.family, l.written.as_str()), (8.0, "tablets", "8 tablets"));
+        let l = &daily_limits("Never take more than 4 doses in 24 hours.")[0];
+        assert_eq!((l.amount, l.family), (4.0, "doses"));
     }
 
     #[test]

@@ -143,8 +143,11 @@ impl<'c> Concepts<'c> {
         let canonical = cue.and_then(|c| c.synonym.as_deref()).unwrap_or(&stemmed);
         let id = lexicon.word(canonical);
         let facets = cue.map(|c| c.facets.clone()).unwrap_or_default();
+        // A medicine's own word already says what a figure is about: a
+        // marker beside it would count it twice.
         let markers = facets
             .iter()
+            .filter(|(kind, _)| *kind != FacetKind::Medicine)
             .map(|(kind, name)| lexicon.word(&format!("#{kind:?}{name}")))
             .collect();
         Some(WordConcept { id, facets, markers })
@@ -193,9 +196,20 @@ pub fn frame_of(
     for (word, weight) in &context.words {
         frame.add(word, *weight, true, false, concepts, lexicon);
     }
+    // A facet the figure's own text sets wins over the headings' facets of
+    // its kind: "Older adults take 200 mg" under "## Older adults and
+    // fever" is about older adults, whatever the heading adds; "take 500
+    // mg of amoxicillin" under "## Ibuprofen" is about amoxicillin.
+    let own_kinds: Vec<FacetKind> = frame.facets.iter().map(|(kind, _)| *kind).collect();
+    let before_headings = frame.facets.len();
     for (word, weight) in &context.headings {
         frame.add(word, *weight, true, true, concepts, lexicon);
     }
+    let mut at = 0;
+    frame.facets.retain(|(kind, _)| {
+        at += 1;
+        at <= before_headings || !own_kinds.contains(kind)
+    });
     for (own, pool) in &context.exclusive {
         let mut ids = |words: &[String], lexicon: &mut Lexicon| -> Vec<Stem> {
             let mut ids: Vec<Stem> = words
@@ -295,16 +309,36 @@ impl Frame {
 /// True when the facets of `a` and `b` agree: for each kind, one of them
 /// has none, or they share one.
 pub fn facets_agree(a: &Frame, b: &Frame) -> bool {
+    FacetKind::ALL.into_iter().all(|kind| {
+        let mut theirs = b.facets_of(kind).peekable();
+        let mut ours = a.facets_of(kind).peekable();
+        if ours.peek().is_none() || theirs.peek().is_none() {
+            return true;
+        }
+        let theirs: Vec<u16> = theirs.collect();
+        ours.any(|f| theirs.contains(&f))
+    })
+}
+
+/// For two doses of one medicine, facets must match, not merely not
+/// clash: a dose for older adults, for kidney disease, for a fever or a
+/// loading dose is a case of its own beside the usual dose, not a second
+/// statement of it. Only "adults" and no stated group are alike: the
+/// usual reader of a consumer article is an adult.
+pub fn dose_facets_match(a: &Frame, b: &Frame) -> bool {
+    static ADULTS: std::sync::LazyLock<Option<u16>> =
+        std::sync::LazyLock::new(|| Cues::shipped().index_of(FacetKind::Population, "adults"));
+    let adults = *ADULTS;
     [FacetKind::Population, FacetKind::Variant, FacetKind::Attribute]
         .into_iter()
         .all(|kind| {
-            let mut theirs = b.facets_of(kind).peekable();
-            let mut ours = a.facets_of(kind).peekable();
-            if ours.peek().is_none() || theirs.peek().is_none() {
-                return true;
-            }
-            let theirs: Vec<u16> = theirs.collect();
-            ours.any(|f| theirs.contains(&f))
+            let of = |frame: &Frame| -> Vec<u16> {
+                frame
+                    .facets_of(kind)
+                    .filter(|&f| kind != FacetKind::Population || Some(f) != adults)
+                    .collect()
+            };
+            of(a) == of(b)
         })
 }
 

@@ -92,7 +92,22 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
     let cells = cell_places(article);
     let groups = groups(article);
     let mut labels = Labels::new(article);
-    let mut concepts = frame::Concepts::new(cues);
+    // The medicines the article gives doses of set a facet of their own:
+    // doses of different medicines are never compared.
+    let with_medicines = article_medicines(article).map(|named| {
+        let mut cues = cues.clone();
+        for medicine in &named {
+            let listed = cues
+                .of(&subject::stem(medicine))
+                .is_some_and(|c| c.facets.iter().any(|(kind, _)| *kind == cues::FacetKind::Medicine));
+            if listed {
+                continue;
+            }
+            cues.add(Some(cues::FacetKind::Medicine), medicine, &[medicine.as_str()]);
+        }
+        cues
+    });
+    let mut concepts = frame::Concepts::new(with_medicines.as_ref().unwrap_or(cues));
     let lexicon = &mut quantities.lexicon;
     for (index, block) in article.blocks.iter().enumerate() {
         let place = (block.kind == BlockKind::TableCell)
@@ -178,6 +193,20 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
         quantities.rarity = rarity(article, sentences, &quantities.list, &concepts);
     }
     quantities
+}
+
+/// The medicines the article gives doses of, not already in the cue
+/// lists; `None` when there are none.
+fn article_medicines(article: &Article) -> Option<Vec<String>> {
+    let mut named: Vec<String> = article
+        .blocks
+        .iter()
+        .filter(|b| b.text.bytes().any(|b| b.is_ascii_digit()))
+        .flat_map(|b| dose::medicines_named(&b.text))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    (!named.is_empty()).then_some(named)
 }
 
 /// What the figures of one block share.

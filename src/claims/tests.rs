@@ -335,3 +335,57 @@ fn a_long_block_is_read_in_pieces_that_cover_it() {
         }
     }
 }
+
+/// Doses are compared per medicine and per case: the same medicine for the
+/// same people at two strengths is a contradiction; another medicine, a
+/// special group, another indication, a loading dose or a dose by weight
+/// is a case of its own.
+#[test]
+fn doses_are_compared_per_medicine_and_case() {
+    let conflict = article(
+        "Adults usually take 500 mg of metformin twice daily with meals",
+        "Most adults take 1,000 mg of metformin twice daily with meals.",
+    );
+    assert_eq!(findings(&conflict), [("error".to_string(), "1,000 mg".to_string())]);
+    // A brand and its medicine are one medicine.
+    let brand = article(
+        "Adults can take 200 mg of ibuprofen every 6 hours",
+        "Adults can take 800 mg of Advil every 6 hours.",
+    );
+    assert_eq!(findings(&brand), [("error".to_string(), "800 mg".to_string())]);
+    let cases = [
+        // Different medicines, found by the article's own "mg of X".
+        (
+            "Adults take 500 mg of metformin twice daily",
+            "Adults take 250 mg of cefalexin four times a day.",
+        ),
+        // A special group beside the usual dose.
+        (
+            "Adults take 500 mg of metformin twice daily",
+            "People with kidney disease take 500 mg of metformin once daily.",
+        ),
+        (
+            "Levothyroxine is taken at 100 mcg once daily",
+            "Older adults take 25 mcg of levothyroxine once daily.",
+        ),
+        // Another indication.
+        (
+            "For period pain, adults take 400 mg of ibuprofen three times a day",
+            "For a fever, adults take 200 mg of ibuprofen every 6 hours.",
+        ),
+        // A loading dose and the maintenance dose.
+        (
+            "Vitamin D is often given as 1,000 IU of vitamin D once daily",
+            "A loading dose of 50,000 IU of vitamin D is sometimes given first.",
+        ),
+        // A dose by weight is another measure.
+        (
+            "Adults take 500 mg of amoxicillin three times a day",
+            "Children take 30 mg/kg of amoxicillin a day, split into doses.",
+        ),
+    ];
+    for (takeaway, body) in cases {
+        let found = findings(&article(takeaway, body));
+        assert!(found.is_empty(), "{takeaway:?} / {body:?}: {found:?}");
+    }
+}

@@ -406,16 +406,10 @@ impl Loader<'_> {
     fn claims(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
         let mut cues = (*options.claims).clone();
         for (key, groups) in self.file.table(value, "[claims]")? {
-            let kind = match key.get_ref().as_ref() {
-                "populations" => Some(FacetKind::Population),
-                "variants" => Some(FacetKind::Variant),
-                "attributes" => Some(FacetKind::Attribute),
-                "synonyms" => None,
-                _ => {
-                    return Err(self
-                        .file
-                        .unknown_key(key, " in [claims]", &schema::names(schema::CLAIMS)));
-                }
+            let Some(kind) = FacetKind::of_list(key.get_ref()) else {
+                return Err(self
+                    .file
+                    .unknown_key(key, " in [claims]", &schema::names(schema::CLAIMS)));
             };
             for (name, words) in self.file.table(groups, &format!("claims.{}", key.get_ref()))? {
                 let words: Vec<String> = self

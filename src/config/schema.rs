@@ -169,6 +169,11 @@ pub const CLAIMS: &[Key] = &[
         CUE_LISTS,
         "Aspects (onset, how long it lasts): figures about different aspects are not compared.",
     ),
+    key(
+        "medicines",
+        CUE_LISTS,
+        "Medicines and their other names (brands): doses of different medicines are not compared. ibuprofen = [\"ibuprofen\", \"advil\"]",
+    ),
     key("synonyms", CUE_LISTS, "Words that name the same thing."),
 ];
 

@@ -15,7 +15,11 @@ declare_rule! {
     /// in a day than the maximum the same article states for the same
     /// medicine and the same people: "take 400 mg every 4 hours" is up to
     /// 2,400 mg a day, against "do not take more than 1,200 mg in 24
-    /// hours". The message shows the arithmetic and where the limit is.
+    /// hours". Limits in tablets ("no more than 8 tablets in 24 hours")
+    /// and in doses ("no more than 4 doses in 24 hours") count the
+    /// regimen's tablets ("2 tablets every 4 hours" is 12 tablets a day)
+    /// and doses ("every 4 hours" is 6 doses a day). The message shows the
+    /// arithmetic and where the limit is.
     ///
     /// Only clear cases count. A regimen and a limit for different people
     /// (children and adults), doses by body weight ("10 mg/kg"), different
@@ -122,16 +126,21 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
             .iter()
             .filter(|limit| applies(regimen, limit))
             .min_by_key(|limit| limit.span.start.abs_diff(regimen.span.start));
-        let Some(limit) = nearest.filter(|limit| regimen.item.min_daily() > limit.item.amount + 1e-9) else {
+        let Some(limit) = nearest else { continue };
+        let family = limit.item.family;
+        let (Some(least), Some(most)) = (regimen.item.min_daily(family), regimen.item.max_daily(family)) else {
             continue;
         };
+        if least <= limit.item.amount + 1e-9 {
+            continue;
+        }
         let line = 1 + memchr::memchr_iter(b'\n', &article.source.as_bytes()[..limit.span.start]).count();
         let r = &regimen.item;
         let message = format!(
             "{} {} is up to {} a day; line {line} sets the limit at {}",
             r.dose_text,
             r.frequency,
-            format_amount(r.max_daily(), r.family),
+            format_amount(most, family),
             limit.item.written,
         );
         out.emit(regimen.span.clone(), message)
@@ -145,7 +154,7 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
 
 /// The limit is about the same medicine and people as the regimen.
 fn applies(regimen: &Found<Regimen>, limit: &Found<DailyLimit>) -> bool {
-    if regimen.item.family != limit.item.family || !same_population(regimen.population, limit.population) {
+    if regimen.item.per_dose_in(limit.item.family).is_none() || !same_population(regimen.population, limit.population) {
         return false;
     }
     match (&regimen.item.medicine, &limit.item.medicine) {

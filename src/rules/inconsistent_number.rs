@@ -34,7 +34,11 @@ declare_rule! {
     /// both are ranges whose ends differ ("15-60 minutes" and "45 to 90
     /// minutes"). Bounds keep their meaning: "fewer than 10" excludes 10,
     /// "within 72 hours" agrees with "2-3 days", and a figure inside a
-    /// range agrees with it. Vague amounts ("several months"), dates,
+    /// range agrees with it. Doses are compared per medicine (a listed
+    /// medicine or its brand, or one the article gives a dose of: "500 mg
+    /// of metformin") and per case: a dose for a special group (older
+    /// adults, kidney disease), for another condition, or a starting or
+    /// loading dose is never compared with the usual dose. Vague amounts ("several months"), dates,
     /// years, phone numbers, prices and identifiers ("type 2", "SPF 30",
     /// "a 3-year-old") are not compared.
     ///
@@ -46,6 +50,8 @@ declare_rule! {
     /// gel = ["gel", "gels"]
     /// [claims.synonyms]
     /// work = ["shift", "rota"]
+    /// [claims.medicines]
+    /// paracetamol = ["paracetamol", "panadol"]
     /// ```
     ///
     /// ## Why is this bad?
