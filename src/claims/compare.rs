@@ -234,6 +234,11 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
     if a.anonymous_row || b.anonymous_row {
         return false;
     }
+    // An age that labels a dose is not a claim, and doses of different
+    // age bands are different cases.
+    if a.is_age_label() || b.is_age_label() || a.age_band != b.age_band {
+        return false;
+    }
     let doses = [a, b]
         .iter()
         .all(|q| q.frame.facets_of(FacetKind::Medicine).next().is_some());

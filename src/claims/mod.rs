@@ -48,7 +48,19 @@ pub struct Quantity {
     /// A value cell of a table of several rows whose row label names no
     /// subject ("91 dB", "6-8 years"): only the table says what it is.
     pub anonymous_row: bool,
+    /// For a figure of a clause that gives a dose and an age ("children
+    /// aged 2 to 5 take 250 mg"), the age band's bounds: the dose is for
+    /// that band alone. The age itself is then a label, not a claim:
+    /// `age_band` is set on it too, and `is_age_label` says so.
+    pub age_band: Option<(f64, f64)>,
     pub frame: Frame,
+}
+
+impl Quantity {
+    /// An age that says whom a dose in its clause is for.
+    pub fn is_age_label(&self) -> bool {
+        self.reading.age && self.age_band.is_some()
+    }
 }
 
 /// The quantities of one article, the lexicon their words belong to, and
@@ -183,12 +195,14 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
                     label: shared.label.clone(),
                     in_table: place.is_some(),
                     anonymous_row: shared.anonymous_row,
+                    age_band: None,
                     reading,
                     frame,
                 });
             }
         }
     }
+    band_doses_by_age(&mut quantities.list);
     if quantities.list.len() > 1 {
         quantities.rarity = rarity(article, sentences, &quantities.list, &concepts);
     }
@@ -207,6 +221,43 @@ fn article_medicines(article: &Article) -> Option<Vec<String>> {
     named.sort_unstable();
     named.dedup();
     (!named.is_empty()).then_some(named)
+}
+
+/// Ages that set apart a dose ("children aged 2 to 5 take 250 mg, aged
+/// 6 to 11 take 500 mg"): in a clause with a dose and an age, every figure
+/// gets the age's band, so that doses of different bands are never
+/// compared, and the age becomes a label of the dose.
+fn band_doses_by_age(list: &mut [Quantity]) {
+    let is_dose = |q: &Quantity| {
+        matches!(
+            q.reading.dimension,
+            units::Dimension::Mass
+                | units::Dimension::Volume
+                | units::Dimension::Units
+                | units::Dimension::MassPerWeight
+        )
+    };
+    // Figures of one clause are next to each other in the list.
+    let mut start = 0;
+    while start < list.len() {
+        let (block, clause) = (list[start].block, list[start].clause);
+        let end = start
+            + list[start..]
+                .iter()
+                .take_while(|q| q.block == block && q.clause == clause)
+                .count();
+        let clause_figures = &mut list[start..end];
+        let age = clause_figures
+            .iter()
+            .find(|q| q.reading.age)
+            .map(|q| (q.reading.low, q.reading.high));
+        if let Some(band) = age.filter(|_| clause_figures.iter().any(is_dose)) {
+            for q in clause_figures.iter_mut() {
+                q.age_band = Some(band);
+            }
+        }
+        start = end;
+    }
 }
 
 /// What the figures of one block share.

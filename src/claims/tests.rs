@@ -378,6 +378,12 @@ fn doses_are_compared_per_medicine_and_case() {
             "Vitamin D is often given as 1,000 IU of vitamin D once daily",
             "A loading dose of 50,000 IU of vitamin D is sometimes given first.",
         ),
+        // Age bands of children set their doses apart, and the ages are
+        // labels, not claims.
+        (
+            "Children aged 6 to 11 take 250 mg of paracetamol every 6 hours",
+            "Children aged 2 to 5 years can take 120 mg of paracetamol every 6 hours.",
+        ),
         // A dose by weight is another measure.
         (
             "Adults take 500 mg of amoxicillin three times a day",
