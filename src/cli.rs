@@ -926,6 +926,12 @@ fn lint_file(
     let diagnostics = outcome.diagnostics;
     let index = LineIndex::new(source);
     let mut diagnostics: Vec<Located> = diagnostics.into_iter().map(|d| Located::resolve(&index, d)).collect();
+    if format.is_some_and(Format::carries_fixes) {
+        let input = config.options.input_format_for(&path);
+        for located in &mut diagnostics {
+            located.resolve_fix(source, input, &index);
+        }
+    }
     let checked = Checked {
         is_article: outcome.is_article,
         baseline: baseline.map(|b| b.filter(&path, &mut diagnostics)).unwrap_or_default(),
@@ -977,6 +983,7 @@ fn print_rules(format: RulesFormat, rules: &RuleSet) -> Result<i32, Failure> {
                         "category": rule.category.as_str(),
                         "default_severity": rule.default_severity.as_str(),
                         "summary": rule.summary(),
+                        "fix": crate::fix::fixability(rule.name).map(crate::fix::Fixability::as_str),
                         "docs": rule.docs(),
                     })
                 })
@@ -1007,9 +1014,10 @@ fn explain(name: &str, rules: &RuleSet) -> Result<i32, Failure> {
     let rule = rules.rules().iter().find(|r| r.name.eq_ignore_ascii_case(wanted));
     let mut out = io::stdout().lock();
     if let Some(rule) = rule {
+        let fix = crate::fix::fixability(rule.name).map_or("none", crate::fix::Fixability::describe);
         writeln!(
             out,
-            "# {}\n\ncategory: {} · default severity: {}\n\n{}",
+            "# {}\n\ncategory: {} · default severity: {}\nfix: {fix}\n\n{}",
             rule.name,
             rule.category,
             rule.default_severity,

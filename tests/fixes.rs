@@ -299,3 +299,90 @@ fn a_file_whose_front_matter_cannot_be_read_is_not_fixed_and_only_said_when_it_h
     );
     assert!(!stderr.contains("plain.md"), "{stderr}");
 }
+
+/// Byte offset of a 1-based line and character column in `text`.
+fn offset(text: &str, line: u64, column: u64) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
+    start
+        + text[start..]
+            .char_indices()
+            .nth(column as usize - 1)
+            .map_or(text.len() - start, |(at, _)| at)
+}
+
+/// The fixes `--format json` and SARIF carry are the edits `--fix` makes:
+/// a tool that applies the JSON's safe edits, or the SARIF's, gets the
+/// file `--fix` writes.
+#[test]
+fn json_and_sarif_fixes_are_the_edits_fix_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "# T\n\nTake ½ tab: 5.0 mg QD, or .5 mg.\n\nGive 250 µg.\n\n<!-- medlint-disable-next-line empty-table -->\nText.\n";
+    std::fs::write(dir.path().join("a.md"), source).unwrap();
+    let fixed = medlint_in(dir.path())
+        .args(["--fix", "--stdin-filename", "a.md"])
+        .write_stdin(source)
+        .output()
+        .unwrap();
+    let fixed = String::from_utf8(fixed.stdout).unwrap();
+    assert_ne!(fixed, source);
+
+    let apply_edits = |edits: Vec<(usize, usize, String)>| {
+        let mut edits = edits;
+        edits.sort();
+        let mut out = source.to_string();
+        for (start, end, content) in edits.into_iter().rev() {
+            out.replace_range(start..end, &content);
+        }
+        out
+    };
+    let json = medlint_in(dir.path())
+        .args(["--format", "json", "a.md"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let mut edits = Vec::new();
+    for finding in json["diagnostics"].as_array().unwrap() {
+        let fix = &finding["fix"];
+        if fix["applicability"] != "safe" {
+            continue;
+        }
+        for edit in fix["edits"].as_array().unwrap() {
+            let at = |l: &str, c: &str| offset(source, edit[l].as_u64().unwrap(), edit[c].as_u64().unwrap());
+            edits.push((
+                at("line", "column"),
+                at("end_line", "end_column"),
+                edit["content"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    assert_eq!(edits.len(), 5, "{json:#}");
+    assert_eq!(apply_edits(edits), fixed);
+
+    let sarif = medlint_in(dir.path())
+        .args(["--format", "sarif", "a.md"])
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let mut edits = Vec::new();
+    for result in sarif["runs"][0]["results"].as_array().unwrap() {
+        let Some(fixes) = result["fixes"].as_array() else {
+            continue;
+        };
+        if fixes[0]["properties"]["applicability"] != "safe" {
+            continue;
+        }
+        for change in fixes[0]["artifactChanges"].as_array().unwrap() {
+            assert_eq!(change["artifactLocation"]["uri"], "a.md");
+            for replacement in change["replacements"].as_array().unwrap() {
+                let region = &replacement["deletedRegion"];
+                let at = |l: &str, c: &str| offset(source, region[l].as_u64().unwrap(), region[c].as_u64().unwrap());
+                edits.push((
+                    at("startLine", "startColumn"),
+                    at("endLine", "endColumn"),
+                    replacement["insertedContent"]["text"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    assert_eq!(apply_edits(edits), fixed);
+}

@@ -14,8 +14,11 @@
 //! Beside each `fail.md`, `fail.concise` holds the findings of the rules it
 //! marks, as the concise format prints them, so that a
 //! change of wording shows in review as a diff of that file, as Clippy's
-//! `.stderr` files do. `MEDLINT_BLESS=1 cargo test --test fixtures` writes
-//! them anew.
+//! `.stderr` files do. A rule with a fix of its own also has
+//! `fail.fixed.md`: `fail.md` after its fixes, safe and unsafe, as
+//! `check --fix --unsafe-fixes` writes them, so that what a fix does to a
+//! file is read in review. `MEDLINT_BLESS=1 cargo test --test fixtures`
+//! writes them anew.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -371,4 +374,91 @@ fn the_readme_lists_every_rule_as_the_registry_does() {
     let mut sorted_registry = registry.clone();
     sorted_registry.sort();
     assert_eq!(sorted_listed, sorted_registry, "README rules table vs `medlint rules`");
+}
+
+/// Each fixable rule's `fail.md`, fixed by that rule's fixes alone, is its
+/// `fail.fixed.md`; the fixes are of the kind the rule declares (both
+/// kinds for a rule that says "sometimes"), the fixed text no longer has
+/// the findings that were fixed, and a second run changes nothing.
+#[test]
+fn every_fixable_rule_has_a_fixed_snapshot() {
+    use medlint::fix::{Applicability, Fixability, fix_text_of, fixability, own_fix};
+    let bless = std::env::var_os("MEDLINT_BLESS").is_some();
+    let config = config();
+    let mut stale = Vec::new();
+    let mut fixable = 0;
+    for rule in config.rules.rules() {
+        let Some(kind) = fixability(rule.name) else {
+            assert!(
+                !fixtures_dir().join(rule.name).join("fail.fixed.md").exists(),
+                "{} has no fix but has a fixed snapshot",
+                rule.name
+            );
+            continue;
+        };
+        fixable += 1;
+        let dir = fixtures_dir().join(rule.name);
+        let path = dir.join("fail.md");
+        let source = read(&path);
+        let shown = format!("fixtures/{}/fail.md", rule.name);
+        let findings: Vec<_> = lint(&source, &shown)
+            .into_iter()
+            .filter(|d| d.rule == rule.name)
+            .collect();
+        let fixes: Vec<_> = findings
+            .iter()
+            .filter_map(|d| own_fix(&source, medlint::article::InputFormat::Markdown, d))
+            .collect();
+        assert!(!fixes.is_empty(), "{}: fail.md has no finding with a fix", rule.name);
+        for fix in &fixes {
+            assert!(kind.allows(fix.applicability), "{}: {fix:?} is not {kind:?}", rule.name);
+        }
+        if kind == Fixability::Sometimes {
+            for applicability in [Applicability::Safe, Applicability::Unsafe] {
+                assert!(
+                    fixes.iter().any(|f| f.applicability == applicability),
+                    "{}: fail.md shows no {applicability:?} fix",
+                    rule.name
+                );
+            }
+        }
+        let fixed = fix_text_of(&source, &shown, &config.options, &config.rules, true, Some(rule.name));
+        assert!(fixed.refused.is_none(), "{}: {:?}", rule.name, fixed.refused);
+        let left = lint(&fixed.text, &shown)
+            .into_iter()
+            .filter(|d| d.rule == rule.name)
+            .count();
+        assert!(
+            left + fixes.len() <= findings.len(),
+            "{}: {} findings, {} fixed, {left} left",
+            rule.name,
+            findings.len(),
+            fixes.len()
+        );
+        let again = fix_text_of(
+            &fixed.text,
+            &shown,
+            &config.options,
+            &config.rules,
+            true,
+            Some(rule.name),
+        );
+        assert_eq!(
+            again.text, fixed.text,
+            "{}: fixing twice changes the text again",
+            rule.name
+        );
+        let snapshot = dir.join("fail.fixed.md");
+        if bless {
+            std::fs::write(&snapshot, &fixed.text).unwrap();
+        } else if std::fs::read_to_string(&snapshot).ok().as_deref() != Some(fixed.text.as_str()) {
+            stale.push(snapshot.display().to_string());
+        }
+    }
+    assert!(fixable >= 6, "only {fixable} rules have fixes");
+    assert!(
+        stale.is_empty(),
+        "fixed snapshots differ (MEDLINT_BLESS=1 cargo test --test fixtures writes them): {}",
+        stale.join(", ")
+    );
 }

@@ -22,6 +22,16 @@ pub enum Applicability {
     Unsafe,
 }
 
+impl Applicability {
+    /// "safe" or "unsafe", as output formats write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// Replace the bytes in `range` with `replacement` (an insertion when the
 /// range is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,17 +61,80 @@ pub fn fixes(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Vec<
     out
 }
 
+/// Which fixes a rule offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixability {
+    /// Every fix it offers is safe.
+    Safe,
+    /// Every fix it offers is unsafe.
+    Unsafe,
+    /// Safe for some findings, unsafe for others.
+    Sometimes,
+}
+
+impl Fixability {
+    /// "safe", "unsafe" or "sometimes", as `rules --format json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fixability::Safe => "safe",
+            Fixability::Unsafe => "unsafe",
+            Fixability::Sometimes => "sometimes",
+        }
+    }
+
+    /// What `explain` says of it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Fixability::Safe => "safe (`check --fix` applies it)",
+            Fixability::Unsafe => "unsafe (`check --fix --unsafe-fixes` applies it; editors offer it)",
+            Fixability::Sometimes => {
+                "safe for some findings, unsafe for others (`check --fix` applies the safe ones, `--unsafe-fixes` the rest)"
+            }
+        }
+    }
+
+    /// True when a fix of `applicability` fits what is declared.
+    pub fn allows(self, applicability: Applicability) -> bool {
+        match self {
+            Fixability::Safe => applicability == Applicability::Safe,
+            Fixability::Unsafe => applicability == Applicability::Unsafe,
+            Fixability::Sometimes => true,
+        }
+    }
+}
+
+type FixFn = fn(&str, InputFormat, &Diagnostic) -> Option<Fix>;
+
+/// Every rule with a fix of its own, what kind, and the function that
+/// makes it: the one list that `--fix`, code actions, `explain` and
+/// `rules --format json` read.
+const FIXERS: &[(&str, Fixability, FixFn)] = &[
+    ("unused-suppression", Fixability::Safe, |s, _, d| {
+        remove_suppression(s, d)
+    }),
+    ("dose-notation", Fixability::Safe, |s, _, d| safe_dose(s, d)),
+    ("unsafe-abbreviation", Fixability::Sometimes, |s, _, d| {
+        write_out_abbreviation(s, d)
+    }),
+    ("empty-section", Fixability::Unsafe, |s, _, d| {
+        remove_empty_heading(s, d)
+    }),
+    ("missing-section", Fixability::Unsafe, add_section),
+    ("faq-format", Fixability::Unsafe, |s, _, d| question_mark(s, d)),
+];
+
+/// Which fixes `rule` offers, if any.
+pub fn fixability(rule: &str) -> Option<Fixability> {
+    FIXERS.iter().find(|(name, ..)| *name == rule).map(|(_, kind, _)| *kind)
+}
+
 /// The rule's own fix for `diagnostic`, if it has one: what `--fix`
 /// applies (never "disable for this line", which only hides a finding).
 pub fn own_fix(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Option<Fix> {
-    match diagnostic.rule {
-        "unused-suppression" => remove_suppression(source, diagnostic),
-        "empty-section" => remove_empty_heading(source, diagnostic),
-        "missing-section" => add_section(source, format, diagnostic),
-        "dose-notation" => safe_dose(source, diagnostic),
-        "unsafe-abbreviation" => write_out_abbreviation(source, diagnostic),
-        _ => None,
-    }
+    let (_, kind, make) = FIXERS.iter().find(|(name, ..)| *name == diagnostic.rule)?;
+    let fix = make(source, format, diagnostic)?;
+    debug_assert!(kind.allows(fix.applicability), "{} declares {kind:?}", diagnostic.rule);
+    Some(fix)
 }
 
 /// At most this many rounds of fixing one text: a fix skipped for
@@ -94,6 +167,20 @@ pub fn fix_text(
     rules: &crate::RuleSet,
     unsafe_fixes: bool,
 ) -> Fixed {
+    fix_text_of(source, path, options, rules, unsafe_fixes, None)
+}
+
+/// [`fix_text`], applying the fixes of one rule only when `only` names it
+/// (the other rules still run: a suppression is used by the rule it
+/// silences).
+pub fn fix_text_of(
+    source: &str,
+    path: &str,
+    options: &crate::Options,
+    rules: &crate::RuleSet,
+    unsafe_fixes: bool,
+    only: Option<&str>,
+) -> Fixed {
     let format = options.input_format_for(path);
     let newline = line_ending(source);
     let mut text = source.to_string();
@@ -109,6 +196,7 @@ pub fn fix_text(
         unsafe_available = 0;
         let mut candidates: Vec<Fix> = diagnostics
             .iter()
+            .filter(|d| only.is_none_or(|rule| d.rule == rule))
             .filter_map(|d| own_fix(&read, format, d))
             .filter(|fix| {
                 let allowed = fix.applicability == Applicability::Safe || unsafe_fixes;
@@ -268,13 +356,17 @@ fn remove_suppression(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
     let range = match whole_lines(source, &span) {
         Some(lines) => lines,
         None => {
-            // Also drop one space that separated it from the text before.
-            let start = if source[..span.start].ends_with(' ') {
-                span.start - 1
+            // Also drop the space that separated it from the text: before
+            // it, or after it when it starts its line.
+            let line_start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
+            if source[line_start..span.start].trim().is_empty() {
+                let after = source[span.end..].len() - source[span.end..].trim_start_matches([' ', '\t']).len();
+                span.start..span.end + after
+            } else if source[..span.start].ends_with(' ') {
+                span.start - 1..span.end
             } else {
-                span.start
-            };
-            start..span.end
+                span.start..span.end
+            }
         }
     };
     Some(Fix {
@@ -382,6 +474,56 @@ fn remove_empty_heading(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
         edits: vec![Edit {
             range,
             replacement: String::new(),
+        }],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// Words a question starts with.
+const QUESTION_WORDS: &[&str] = &[
+    "how", "what", "when", "where", "why", "who", "whom", "whose", "which", "is", "are", "am", "was", "were", "can",
+    "could", "do", "does", "did", "should", "shall", "will", "would", "may", "might", "must", "has", "have", "had",
+];
+
+/// `faq-format`: end an entry that is a question ("How long does it
+/// last") with "?", inside its bold or heading markup; a final "." or ":"
+/// becomes the "?". Only for entries that start as a question does: "Cost"
+/// or "Recovery time" need a person's words. Unsafe: the wording is the
+/// author's.
+fn question_mark(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
+    // `entry "TEXT" in the FAQ is not a question`
+    let text = diagnostic
+        .message
+        .strip_prefix("entry \"")?
+        .strip_suffix("\" in the FAQ is not a question")?;
+    let first_word = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()?
+        .to_lowercase();
+    if !QUESTION_WORDS.contains(&first_word.as_str()) {
+        return None;
+    }
+    // The entry's last word in the source (markup such as "**" may follow
+    // it, a comment may follow the heading): the "?" goes right after it,
+    // or takes the place of a final "." or ":".
+    let trimmed = text.trim_end();
+    let (last_word, stop) = match trimmed.strip_suffix(['.', ':']) {
+        Some(rest) => (rest.rsplit(char::is_whitespace).next()?, true),
+        None => (trimmed.rsplit(char::is_whitespace).next()?, false),
+    };
+    let span = diagnostic.span.clone();
+    let written = source.get(span.clone())?;
+    let at = span.start + written.rfind(last_word)? + last_word.len();
+    let range = if stop && source[at..].starts_with(['.', ':']) {
+        at..at + 1
+    } else {
+        at..at
+    };
+    Some(Fix {
+        title: "End the question with \"?\"".to_string(),
+        edits: vec![Edit {
+            range,
+            replacement: "?".to_string(),
         }],
         applicability: Applicability::Unsafe,
     })

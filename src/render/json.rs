@@ -48,6 +48,27 @@ pub(crate) struct JsonDiagnostic<'a> {
     end_column: usize,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
+    /// The rule's own fix, or null.
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A fix as Ruff's JSON writes one: whether it is safe, what it does, and
+/// its edits (replace the text from `line:column` to
+/// `end_line:end_column`, exclusive, with `content`).
+#[derive(Serialize)]
+pub(crate) struct JsonFix<'a> {
+    applicability: &'static str,
+    message: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct JsonEdit<'a> {
+    content: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 #[derive(Serialize)]
@@ -94,6 +115,21 @@ pub(crate) fn diagnostic<'a>(path: &'a str, located: &'a Located) -> JsonDiagnos
             })
             .collect(),
         help: d.help.as_deref(),
+        fix: located.fix.as_ref().map(|fix| JsonFix {
+            applicability: fix.applicability.as_str(),
+            message: &fix.title,
+            edits: fix
+                .edits
+                .iter()
+                .map(|(start, end, content)| JsonEdit {
+                    content,
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                })
+                .collect(),
+        }),
     }
 }
 

@@ -38,6 +38,7 @@ mod tests {
             end: at,
             labels: Vec::new(),
             anchor: 0,
+            fix: None,
         }
     }
 

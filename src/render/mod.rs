@@ -29,6 +29,19 @@ pub struct Located {
     /// kilobyte): a part of fingerprints that stays the same from day to
     /// day and when lines move, unlike a message that says "in 44 days".
     pub anchor: u64,
+    /// The rule's own fix, resolved to positions: only for the formats
+    /// that carry fixes (JSON, JSON lines, SARIF); see
+    /// [`Format::carries_fixes`].
+    pub fix: Option<LocatedFix>,
+}
+
+/// A fix with its edits resolved to lines and columns.
+#[derive(Debug, Clone)]
+pub struct LocatedFix {
+    pub title: String,
+    pub applicability: crate::fix::Applicability,
+    /// (start, end, replacement), in source order.
+    pub edits: Vec<(Position, Position, String)>,
 }
 
 /// How much of the text a finding points at goes into its anchor.
@@ -58,7 +71,28 @@ impl Located {
             end,
             labels,
             anchor,
+            fix: None,
         }
+    }
+
+    /// Resolves the rule's own fix for the finding in `source` (read as
+    /// `format`), if it has one.
+    pub fn resolve_fix(&mut self, source: &str, format: crate::article::InputFormat, index: &LineIndex<'_>) {
+        self.fix = crate::fix::own_fix(source, format, &self.diagnostic).map(|fix| LocatedFix {
+            title: fix.title,
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .into_iter()
+                .map(|edit| {
+                    (
+                        index.position(edit.range.start),
+                        index.position(edit.range.end),
+                        edit.replacement,
+                    )
+                })
+                .collect(),
+        });
     }
 }
 
@@ -153,6 +187,14 @@ pub fn render_file(
         Format::Gitlab => gitlab::entries(path, diagnostics),
         Format::Junit => junit::entry(path, diagnostics, options.fail_on),
         Format::JsonLines => json_lines::render(path, diagnostics),
+    }
+}
+
+impl Format {
+    /// The format carries each finding's fix (its edits and whether it is
+    /// safe), for tools that apply them.
+    pub fn carries_fixes(self) -> bool {
+        matches!(self, Format::Json | Format::JsonLines | Format::Sarif)
     }
 }
 
@@ -464,6 +506,7 @@ mod tests {
                 end: position,
                 labels: vec![(position, position, "label".to_string())],
                 anchor: 0,
+                fix: None,
             })
             .collect();
         FileReport {

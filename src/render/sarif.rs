@@ -110,6 +110,31 @@ fn result(uri: &str, located: &Located, rules: &[&'static Rule]) -> Value {
             .collect();
         result["relatedLocations"] = Value::Array(related);
     }
+    if let Some(fix) = &located.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|(start, end, content)| {
+                json!({
+                    "deletedRegion": {
+                        "startLine": start.line,
+                        "startColumn": start.column,
+                        "endLine": end.line,
+                        "endColumn": end.column
+                    },
+                    "insertedContent": { "text": content }
+                })
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": { "text": fix.title },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri },
+                "replacements": replacements
+            }],
+            "properties": { "applicability": fix.applicability.as_str() }
+        }]);
+    }
     result
 }
 
