@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
@@ -46,10 +46,13 @@ pub(super) fn watch(args: CheckArgs) -> Result<i32, Failure> {
         let _ = debouncer.watcher().watch(file, RecursiveMode::NonRecursive);
     }
     let clear = args.format == Format::Human && io::stdout().is_terminal();
-    let mut stamps = Stamps {
-        started: SystemTime::now(),
-        seen: HashMap::new(),
-    };
+    let mut stamps = Stamps::default();
+    for root in &roots {
+        stamps.record(root);
+    }
+    if let Some(file) = &config_file {
+        stamps.record(file);
+    }
     run(&args, None);
     while let Ok(first) = events.recv() {
         let mut changed: Vec<PathBuf> = Vec::new();
@@ -62,8 +65,8 @@ pub(super) fn watch(args: CheckArgs) -> Result<i32, Failure> {
         changed.sort();
         changed.dedup();
         // Reading a file is an event too (the check itself reads them all):
-        // only a new modification time is a change.
-        changed.retain(|path| stamps.modified(path));
+        // only new contents are a change.
+        changed.retain(|path| (watched(path) || config_file.as_deref() == Some(path)) && stamps.modified(path));
         let config_changed = changed.iter().any(|path| {
             path.file_name()
                 .and_then(|name| name.to_str())
@@ -107,25 +110,70 @@ fn run(args: &CheckArgs, paths: Option<Vec<PathBuf>>) {
     }
 }
 
-/// Modification times of the files seen changing.
+/// What each file under the watched paths held when last seen: a hash of
+/// its bytes. Modification times are not enough: a coarse file system
+/// clock gives a save made in the same tick as the last one the same time.
+#[derive(Default)]
 struct Stamps {
-    /// When watching began: a file last modified before was checked then.
-    started: SystemTime,
-    seen: HashMap<PathBuf, SystemTime>,
+    seen: HashMap<PathBuf, u64>,
 }
 
 impl Stamps {
-    /// Whether `path` was modified since it was last seen (a file that is
-    /// gone was: it was deleted).
-    fn modified(&mut self, path: &Path) -> bool {
-        let Ok(modified) = std::fs::metadata(path).and_then(|m| m.modified()) else {
-            return self.seen.remove(path).is_some();
-        };
-        let changed = match self.seen.get(path) {
-            Some(last) => modified != *last,
-            None => modified > self.started,
-        };
-        self.seen.insert(path.to_path_buf(), modified);
-        changed
+    /// Records `path`, and every file under it when it is a directory, as
+    /// the first check sees it.
+    fn record(&mut self, path: &Path) {
+        if path.is_dir() {
+            let Ok(entries) = std::fs::read_dir(path) else { return };
+            for entry in entries.flatten() {
+                // Symbolic links are not followed (no loops), nor the
+                // trees of tools.
+                let skipped = matches!(entry.file_name().to_str(), Some(".git" | "node_modules" | "target"));
+                if !skipped && entry.file_type().is_ok_and(|t| !t.is_symlink()) {
+                    self.record(&entry.path());
+                }
+            }
+        } else if watched(path)
+            && let Some(hash) = content_hash(path)
+        {
+            self.seen.insert(key(path), hash);
+        }
     }
+
+    /// Whether `path` changed since it was last seen: new bytes, a new
+    /// file, or a file that is gone.
+    fn modified(&mut self, path: &Path) -> bool {
+        let Some(hash) = content_hash(path) else {
+            return self.seen.remove(&key(path)).is_some();
+        };
+        self.seen.insert(key(path), hash) != Some(hash)
+    }
+}
+
+/// One name for a file however it was reached: "./a.md" from the command
+/// line and "/home/…/a.md" from a file system event.
+fn key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// A file a change to which may mean a check: an article or a config
+/// file.
+fn watched(path: &Path) -> bool {
+    path.to_str().and_then(InputFormat::from_path).is_some()
+        || path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| config::FILE_NAMES.contains(&name))
+}
+
+/// A hash of the file's bytes; `None` when it cannot be read (or is not a
+/// file).
+fn content_hash(path: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    if !path.is_file() {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(hasher.finish())
 }
