@@ -175,6 +175,15 @@ impl Emitter {
     }
 }
 
+/// "1 year", "17 years": a count and its noun.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// Article text for a message, in quotes, cut to a readable length.
 pub fn quoted(text: &str) -> String {
     const MAX_CHARS: usize = 60;

@@ -27,6 +27,7 @@ pub mod medication;
 pub mod options;
 pub mod packs;
 pub mod pattern;
+pub mod references;
 pub mod render;
 pub mod report;
 pub mod reviews;

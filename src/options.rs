@@ -34,6 +34,9 @@ pub struct Options {
     pub articles: ArticleScope,
     /// Error-prone dose abbreviations: shipped, plus `[medication]`.
     pub abbreviations: Arc<Vec<crate::medication::Abbreviation>>,
+    /// How old a cited source may be, in months (`[medication]
+    /// reference-max-age`, 10 years by default).
+    pub reference_max_age_months: u32,
 }
 
 impl Options {
@@ -56,6 +59,7 @@ impl Options {
             input_format: None,
             articles: ArticleScope::default(),
             abbreviations: crate::medication::shipped_abbreviations(),
+            reference_max_age_months: 120,
         }
     }
 

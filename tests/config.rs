@@ -584,3 +584,24 @@ fn an_unknown_medication_key_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("unknown key \"abbreviation\" in [medication]"));
 }
+
+#[test]
+fn a_publisher_sets_how_old_a_cited_source_may_be() {
+    let article = CLEAN.replace(
+        "## The Bottom Line",
+        "## Doses\n\nA [trial (Okafor et al., 2019)](https://example.org/t) set the dose.\n\n## The Bottom Line",
+    );
+    assert!(!rules_with("", &article).contains(&"stale-reference".to_string()));
+    let strict = rules_with("[medication]\nreference-max-age = \"5 years\"\n", &article);
+    assert!(strict.contains(&"stale-reference".to_string()), "{strict:?}");
+    let project = Project::new("[medication]\nreference-max-age = \"ten years\"\n");
+    project.file("a.md", CLEAN);
+    project
+        .cmd()
+        .arg("a.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "reference-max-age must be a duration such as \"10 years\"",
+        ));
+}

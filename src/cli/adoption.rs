@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::baseline::{Baseline, Matched, Place, Recorder};
 use crate::changed::{self, ChangedFiles};
 use crate::config::Config;
+use crate::diagnostic::plural;
 use crate::discover::{self, Input};
 use crate::render::Summary;
 
@@ -111,14 +112,6 @@ pub(super) fn write_baseline(recorder: Recorder, summary: &Summary, had_error: b
     }
     writeln!(io::stdout().lock(), "{line}")?;
     Ok(if had_error { EXIT_ERROR } else { EXIT_OK })
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 /// `--show-settings`: the settings for each path named.

@@ -427,13 +427,22 @@ impl Loader<'_> {
     }
 
     /// `[medication]`: further error-prone abbreviations
-    /// (`abbreviations = { QHS = "at bedtime" }`).
+    /// (`abbreviations = { QHS = "at bedtime" }`) and how old a cited
+    /// source may be (`reference-max-age = "10 years"`).
     fn medication(&self, value: &Value<'_>, options: &mut Options) -> Result<(), FileError> {
         for (key, entries) in self.file.table(value, "[medication]")? {
-            if key.get_ref().as_ref() != "abbreviations" {
-                return Err(self
-                    .file
-                    .unknown_key(key, " in [medication]", &schema::names(schema::MEDICATION)));
+            match key.get_ref().as_ref() {
+                "abbreviations" => {}
+                "reference-max-age" => {
+                    options.reference_max_age_months =
+                        self.duration(entries, "reference-max-age", &[("month", 1), ("year", 12)], "10 years")?;
+                    continue;
+                }
+                _ => {
+                    return Err(self
+                        .file
+                        .unknown_key(key, " in [medication]", &schema::names(schema::MEDICATION)));
+                }
             }
             let mut list = (*options.abbreviations).clone();
             for (form, means) in self.file.table(entries, "medication.abbreviations")? {

@@ -147,11 +147,18 @@ pub const FILES: &[Key] = &[
 
 const CUE_LISTS: Kind = Kind::Map(&Kind::Strings);
 
-pub const MEDICATION: &[Key] = &[key(
-    "abbreviations",
-    Kind::Map(&Kind::String),
-    "Further error-prone abbreviations and their written-out forms, counted in a sentence with a dose (unsafe-abbreviation). QHS = \"at bedtime\"",
-)];
+pub const MEDICATION: &[Key] = &[
+    key(
+        "abbreviations",
+        Kind::Map(&Kind::String),
+        "Further error-prone abbreviations and their written-out forms, counted in a sentence with a dose (unsafe-abbreviation). QHS = \"at bedtime\"",
+    ),
+    key(
+        "reference-max-age",
+        Kind::String,
+        "How old a cited source may be before stale-reference reports it, in months or years (\"10 years\", the default).",
+    ),
+];
 
 pub const CLAIMS: &[Key] = &[
     key(

@@ -14,7 +14,7 @@ pub mod sarif;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, plural};
 use crate::line_index::{LineIndex, Position};
 use crate::rules::Rule;
 
@@ -472,14 +472,6 @@ impl Summary {
             ));
         }
         line
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

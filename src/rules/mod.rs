@@ -50,6 +50,7 @@ pub mod inconsistent_number;
 pub mod invalid_date;
 pub mod invalid_front_matter;
 pub mod invalid_range;
+pub mod invalid_reference;
 pub mod long_sentence;
 pub mod missing_references;
 pub mod missing_review_date;
@@ -61,6 +62,7 @@ pub mod review_mismatch;
 pub mod reviewer_credentials;
 pub mod section_order;
 pub mod self_review;
+pub mod stale_reference;
 pub mod stale_review;
 pub mod takeaways_format;
 pub mod uncited_statistic;
@@ -173,6 +175,8 @@ pub static BUILTIN: &[&Rule] = &[
     &dose_notation::DOSE_NOTATION,
     &unsafe_abbreviation::UNSAFE_ABBREVIATION,
     &dose_exceeds_limit::DOSE_EXCEEDS_LIMIT,
+    &stale_reference::STALE_REFERENCE,
+    &invalid_reference::INVALID_REFERENCE,
 ];
 
 /// A rule by name among `rules`.
