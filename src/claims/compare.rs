@@ -306,7 +306,23 @@ fn log_odds(features: &[f32; FEATURES]) -> f32 {
 /// True when a disagreeing pair is reported: the model is sure enough, or
 /// the statements plainly say one thing.
 fn reported(quantities: &Quantities, a: &Quantity, b: &Quantity, features: &[f32; FEATURES]) -> bool {
-    log_odds(features) >= REPORT_AT || plainly_one_claim(quantities, a, b, features)
+    log_odds(features) >= REPORT_AT || plainly_one_claim(quantities, a, b, features) || one_regimen(a, b)
+}
+
+/// Two doses of one medicine for the same people and case (which
+/// [`comparable`] has made sure of), given equally often, in different
+/// sections: "loratadine 10 mg once a day" in the takeaways and "20 mg of
+/// loratadine once a day" in the dosing section state one instruction.
+fn one_regimen(a: &Quantity, b: &Quantity) -> bool {
+    let medicine = |q: &Quantity| q.frame.facets_of(FacetKind::Medicine).next().is_some();
+    a.per_day.is_some()
+        && a.per_day == b.per_day
+        && a.reading.dimension == b.reading.dimension
+        && a.section != b.section
+        && !a.in_table
+        && !b.in_table
+        && medicine(a)
+        && medicine(b)
 }
 
 /// The least weight of a word "right by" a figure: within four words.

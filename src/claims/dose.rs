@@ -160,6 +160,14 @@ pub fn same_population(a: Population, b: Population) -> bool {
     a != Population::Mixed && b != Population::Mixed && (a == b || (adultish(a) && adultish(b)))
 }
 
+/// Words that make a dose a step or a target, not the dose itself:
+/// "increase to", "work up to", "up to", "reduce to".
+pub static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(
+        r"(?i)\b(?:increas\w*|rais\w*|work\w*\s+up|titrat\w*|adjust\w*|doubl\w*|reduc\w*|lower\w*|decreas\w*|cut\s+back|step\w*\s+(?:up|down)|up\s+to|at\s+most|maximum|max|switch\w*|then|after)\b",
+    )
+});
+
 /// A regimen: one dose given so many times a day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Regimen {
@@ -234,9 +242,10 @@ const COUNT: &str =
     r"(?P<count>{num}|one\s+or\s+two|1\s+(?:or|to|-)\s+2)\s+(?P<form>tablets?|capsules?|caplets?|pills?)";
 
 /// What may stand between a dose and how often it is taken: the
-/// medicine, how it is taken.
+/// medicine (after the strength its label names: "infant paracetamol",
+/// "children's ibuprofen"), how it is taken.
 const BETWEEN: &str = concat!(
-    r"(?:\s+(?:of\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}))?",
+    r"(?:\s+(?:of\s+)?(?:(?:infants?['’]?|children['’]?s|child(?:ren)?|junior|adult|liquid|oral|chewable|extra-strength|regular-strength)\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}))?",
     r"(?:\s+(?:by\s+mouth|orally|with\s+(?:food|water)))?",
 );
 

@@ -53,6 +53,9 @@ pub struct Quantity {
     /// that band alone. The age itself is then a label, not a claim:
     /// `age_band` is set on it too, and `is_age_label` says so.
     pub age_band: Option<(f64, f64)>,
+    /// For the amount of a regimen ("400 mg three times a day"), the
+    /// fewest and most doses a day its frequency allows.
+    pub per_day: Option<(f64, f64)>,
     pub frame: Frame,
 }
 
@@ -196,6 +199,7 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
                     in_table: place.is_some(),
                     anonymous_row: shared.anonymous_row,
                     age_band: None,
+                    per_day: None,
                     reading,
                     frame,
                 });
@@ -203,6 +207,7 @@ pub fn collect(article: &Article, sentences: &[Vec<Range<usize>>], cues: &Cues) 
         }
     }
     band_doses_by_age(&mut quantities.list);
+    doses_a_day(article, &mut quantities.list);
     if quantities.list.len() > 1 {
         quantities.rarity = rarity(article, sentences, &quantities.list, &concepts);
     }
@@ -228,15 +233,7 @@ fn article_medicines(article: &Article) -> Option<Vec<String>> {
 /// gets the age's band, so that doses of different bands are never
 /// compared, and the age becomes a label of the dose.
 fn band_doses_by_age(list: &mut [Quantity]) {
-    let is_dose = |q: &Quantity| {
-        matches!(
-            q.reading.dimension,
-            units::Dimension::Mass
-                | units::Dimension::Volume
-                | units::Dimension::Units
-                | units::Dimension::MassPerWeight
-        )
-    };
+    let is_dose = |q: &Quantity| is_dose(q.reading.dimension);
     // Figures of one clause are next to each other in the list.
     let mut start = 0;
     while start < list.len() {
@@ -258,6 +255,42 @@ fn band_doses_by_age(list: &mut [Quantity]) {
         }
         start = end;
     }
+}
+
+/// Sets `per_day` on each dose that is the amount of a regimen: "10 mg
+/// once a day" is given once a day, whatever else its sentence says.
+fn doses_a_day(article: &Article, list: &mut [Quantity]) {
+    let mut start = 0;
+    while start < list.len() {
+        let block = list[start].block;
+        let end = start + list[start..].iter().take_while(|q| q.block == block).count();
+        if list[start..end].iter().any(|q| is_dose(q.reading.dimension)) {
+            let text = &article.blocks[block].text;
+            let regimens = dose::regimens(text);
+            for q in list[start..end].iter_mut().filter(|q| is_dose(q.reading.dimension)) {
+                // "work up to 30 units once a day" is where a dose goes,
+                // not what it is.
+                let sentence = text[..q.reading.range.start]
+                    .rfind(['.', ';', '!', '?'])
+                    .map_or(0, |at| at + 1);
+                if dose::CHANGED.is_match(&text[sentence..q.reading.range.start]) {
+                    continue;
+                }
+                q.per_day = regimens
+                    .iter()
+                    .find(|r| r.span.start <= q.reading.range.start && q.reading.range.end <= r.span.end)
+                    .map(|r| r.per_day);
+            }
+        }
+        start = end;
+    }
+}
+
+fn is_dose(dimension: units::Dimension) -> bool {
+    matches!(
+        dimension,
+        units::Dimension::Mass | units::Dimension::Volume | units::Dimension::Units | units::Dimension::MassPerWeight
+    )
 }
 
 /// What the figures of one block share.

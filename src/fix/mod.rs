@@ -435,6 +435,19 @@ fn write_out_abbreviation(source: &str, diagnostic: &Diagnostic) -> Option<Fix> 
     let shipped = crate::medication::shipped_abbreviations();
     let abbreviation = shipped.iter().find(|a| a.forms.iter().any(|f| f == form))?;
     let mut written = crate::rules::unsafe_abbreviation::replacement(abbreviation);
+    // "D/C" is "discharge or discontinue": only the writer knows which.
+    if written.contains(" or ") {
+        return None;
+    }
+    // An eye or ear written where a site goes: "1 drop of ketotifen OU"
+    // reads "1 drop of ketotifen in both eyes".
+    let before = source[..span.start].trim_end();
+    let word_before = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    if abbreviation.context == crate::medication::DoseContext::EyeEar
+        && !["in", "into", "to", "each"].contains(&word_before.to_lowercase().as_str())
+    {
+        written.insert_str(0, "in ");
+    }
     // "Take 5 mg q.d." : the form's last dot also ends the sentence.
     let rest = &source[span.end..];
     let ends_sentence = rest.trim_start_matches([' ', '\t']).is_empty()

@@ -80,16 +80,19 @@ fn check(cx: &Context, options: &Options, out: &mut Emitter) {
                             DoseContext::Anywhere => true,
                             DoseContext::AfterNumber => after_number(sentence_text, at),
                             DoseContext::DoseSentence => dosing,
-                            DoseContext::BesideDose => dose_spans.iter().any(|d| {
-                                let gap = if d.span.end <= range.start {
-                                    &sentence_text[d.span.end..range.start]
-                                } else if range.end <= d.span.start {
-                                    &sentence_text[range.end..d.span.start]
-                                } else {
-                                    return false;
-                                };
-                                gap.trim().is_empty() && gap.len() <= 2
-                            }),
+                            DoseContext::BesideDose => {
+                                after_dosing_word(sentence_text, at)
+                                    || dose_spans.iter().any(|d| {
+                                        let gap = if d.span.end <= range.start {
+                                            &sentence_text[d.span.end..range.start]
+                                        } else if range.end <= d.span.start {
+                                            &sentence_text[range.end..d.span.start]
+                                        } else {
+                                            return false;
+                                        };
+                                        gap.trim().is_empty() && gap.len() <= 2
+                                    })
+                            }
                             DoseContext::EyeEar => {
                                 EYE_EAR.is_match(sentence_text) && after_in_or_dose(sentence_text, at)
                             }
@@ -126,7 +129,7 @@ pub fn replacement(abbreviation: &Abbreviation) -> String {
 
 static DOSING_VERB: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::pattern::regex(
-        r"(?i)\b(?:take|takes|taken|taking|give|given|giving|inject|injected|injection|injections|dose|doses|dosing|dosage|administer|administered|prescribed|prescription|tablets?|capsules?|pills?|insulin|medicines?|medications?|drugs?|drip|infusion)\b",
+        r"(?i)\b(?:take|takes|taken|taking|give|given|giving|inject|injected|injection|injections|dose|doses|dosing|dosage|administer|administered|prescribed|prescription|tablets?|capsules?|pills?|insulin|medicines?|medications?|drugs?|antibiotics?|drip|infusion)\b",
     )
 });
 
@@ -163,6 +166,17 @@ fn token_matches(text: &str, form: &str) -> Vec<usize> {
     found
 }
 
+/// The form directly follows a word of giving a dose: "injected SC",
+/// "take the dose HS", "insulin SQ".
+fn after_dosing_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    if at - before.len() != 1 {
+        return false;
+    }
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    !word.is_empty() && DOSING_VERB.find(word).is_some_and(|m| m.len() == word.len())
+}
+
 /// The form directly follows an amount ("10 U", "10U", "1,000 IU").
 fn after_number(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches(' ');
@@ -174,14 +188,17 @@ fn after_number(text: &str, at: usize) -> bool {
 }
 
 /// An eye or ear abbreviation written where a site goes: after "in",
-/// "into", "to", "each" or right after a dose ("2 drops OU").
+/// "into", "to", "each" or right after a dose ("2 drops OU", "1 drop of
+/// ketotifen OU").
 fn after_in_or_dose(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     let last = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    static DROPS_OF: LazyLock<regex::Regex> =
+        LazyLock::new(|| crate::pattern::regex(r"(?i)\b(?:\d+|one|two|three)\s+(?:drops?|gtts?)\s+of\s+[\w-]+$"));
     matches!(
         last.to_lowercase().as_str(),
         "in" | "into" | "to" | "drop" | "drops" | "gtt" | "gtts"
-    )
+    ) || DROPS_OF.is_match(before)
 }
 
 /// A sentence in capitals ("TAKE AS DIRECTED"): its capitals are not
