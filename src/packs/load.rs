@@ -121,6 +121,7 @@ impl<'a, 'i> RuleReader<'a, 'i> {
                     ("heading", Scope::Heading),
                     ("table-cell", Scope::TableCell),
                     ("list-item", Scope::ListItem),
+                    ("title", Scope::Title),
                 ],
             )?,
             None => vec![Scope::Text],

@@ -117,6 +117,9 @@ pub enum Scope {
     Heading,
     TableCell,
     ListItem,
+    /// The front matter's `title` (a title made of headings is in
+    /// `Heading`); a blank title is reported too.
+    Title,
 }
 
 impl Scope {
@@ -126,6 +129,7 @@ impl Scope {
             Scope::Heading => kind == BlockKind::Heading,
             Scope::TableCell => kind == BlockKind::TableCell,
             Scope::ListItem => kind == BlockKind::ListItem,
+            Scope::Title => false,
         }
     }
 }
@@ -220,6 +224,9 @@ impl SharedSearch {
 /// The check every pack rule runs: its kind over its scope. `slot` is where
 /// the context's shared search holds this rule, if it does.
 pub fn check(pack: &PackRule, cx: &Context, slot: Option<usize>, out: &mut Emitter) {
+    if pack.scopes.contains(&Scope::Title) {
+        title(pack, cx, out);
+    }
     // Most articles match no pack: one search over all their text, shared
     // by the rule set's pack rules, rules that out without a search per
     // block. Blocks are joined by blank lines, which word boundaries treat
@@ -238,6 +245,34 @@ pub fn check(pack: &PackRule, cx: &Context, slot: Option<usize>, out: &mut Emitt
         }
         match pack.kind {
             Kind::Existence => existence(pack, block, out),
+        }
+    }
+}
+
+/// The front matter's title: matched as written (quotes aside), and
+/// reported when it is blank (`title: ""`, `title:`).
+fn title(pack: &PackRule, cx: &Context, out: &mut Emitter) {
+    let article = &cx.article;
+    let Some(entry) = article.front_matter.as_ref().and_then(|fm| fm.get("title")) else {
+        return;
+    };
+    let span = entry.value_span.clone();
+    let Some(written) = article.source.get(span.clone()) else {
+        return;
+    };
+    let inner = written.trim().trim_matches(['"', '\'']);
+    if inner.trim().is_empty() && entry.value.as_text().is_none_or(|t| t.trim().is_empty()) {
+        let at = if span.is_empty() { entry.key_span.clone() } else { span };
+        let diagnostic = out.emit(at, "title is empty".to_string());
+        diagnostic.help("give the article its title".to_string());
+        return;
+    }
+    let offset = span.start + (inner.as_ptr() as usize - written.as_ptr() as usize);
+    for found in pack.pattern.regex().find_iter(inner) {
+        let message = pack.message.replace("{match}", &quoted(found.as_str()));
+        let diagnostic = out.emit(offset + found.start()..offset + found.end(), message);
+        if let Some(help) = &pack.help {
+            diagnostic.help(help.clone());
         }
     }
 }

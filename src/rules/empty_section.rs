@@ -9,7 +9,9 @@ declare_rule! {
     /// Reports a heading with no content before the next heading of the same
     /// or a higher level. A section that holds only subsections is not empty
     /// as long as one of them has content; an empty subsection is reported
-    /// on its own. HTML comments do not count as content.
+    /// on its own. HTML comments do not count as content. A page with no
+    /// headings and no content at all (front matter alone) is reported as
+    /// an article with no body.
     ///
     /// ## Why is this bad?
     /// An empty heading ("Related Articles" with nothing below it) is a
@@ -45,6 +47,12 @@ declare_rule! {
 
 fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
     let article = &cx.article;
+    // A page with no headings and no content: the article itself is the
+    // empty section (front matter alone, an empty `<main>`).
+    if article.headings.is_empty() && !article.has_content_in(article.body_start..article.source.len()) {
+        out.emit(article.top_span(), "article has no body")
+            .help("write the article, or remove the page");
+    }
     for section in &article.sections {
         if section.has_own_content || !section.children.is_empty() {
             continue;
@@ -57,5 +65,26 @@ fn check(cx: &Context, _options: &Options, out: &mut Emitter) {
         };
         out.emit(heading.span.clone(), message)
             .help("add content under this heading or remove the heading");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn messages(source: &str) -> Vec<String> {
+        crate::findings_of("empty-section", source)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_page_of_front_matter_alone_has_no_body() {
+        assert_eq!(messages("---\ntitle: Flu\n---\n"), ["article has no body"]);
+        assert_eq!(
+            messages("---\ntitle: Flu\n---\n\n<!-- to write -->\n"),
+            ["article has no body"]
+        );
+        assert!(messages("---\ntitle: Flu\n---\n\nFlu spreads in winter.\n").is_empty());
+        assert_eq!(messages("# Flu\n"), ["section \"Flu\" is empty"]);
     }
 }
