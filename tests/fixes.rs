@@ -386,3 +386,84 @@ fn json_and_sarif_fixes_are_the_edits_fix_makes() {
     }
     assert_eq!(apply_edits(edits), fixed);
 }
+
+#[test]
+fn diff_shows_control_characters_instead_of_obeying_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "# T\r\n\r\nThe dose is 5.0 mg.\x1b[2K\rforged line\r\n";
+    std::fs::write(dir.path().join("a.md"), source).unwrap();
+    let output = medlint_in(dir.path()).args(["--diff", "a.md"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains('\x1b'), "{stdout:?}");
+    // Every carriage return ends a line; none is inside one.
+    assert_eq!(
+        stdout.matches('\r').count(),
+        stdout.matches("\r\n").count(),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("+The dose is 5 mg."), "{stdout:?}");
+    assert!(stdout.contains("forged line\r\n"), "{stdout:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_is_fixed_where_it_points_inside_the_tree_and_never_outside() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let source = "# T\n\nThe dose is 5.0 mg.\n";
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    std::fs::write(dir.path().join("real/a.md"), source).unwrap();
+    std::os::unix::fs::symlink("real/a.md", dir.path().join("link.md")).unwrap();
+    std::fs::write(outside.path().join("b.md"), source).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("b.md"), dir.path().join("out.md")).unwrap();
+
+    let output = medlint_in(dir.path())
+        .args(["--fix", "--follow-links", "link.md", "out.md"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The link inside the tree: its target fixed, the link still a link.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("real/a.md")).unwrap(),
+        "# T\n\nThe dose is 5 mg.\n"
+    );
+    let link = std::fs::symlink_metadata(dir.path().join("link.md")).unwrap();
+    assert!(link.file_type().is_symlink());
+    // The link leaving the tree: refused and said, its target untouched.
+    assert!(
+        stderr.contains("out.md: is a symbolic link to a file outside the tree; not fixed"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(outside.path().join("b.md")).unwrap(), source);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("out.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_section_added_at_the_end_keeps_whether_the_file_ended_in_a_line_break() {
+    for (source, ends) in [
+        (
+            "# T\n\n## Key Takeaways\n\n- a\n- b\n\n## Frequently Asked Questions\n\n### Why?\n\nBecause.",
+            false,
+        ),
+        (
+            "# T\n\n## Key Takeaways\n\n- a\n- b\n\n## Frequently Asked Questions\n\n### Why?\n\nBecause.\n",
+            true,
+        ),
+    ] {
+        let found: Vec<Fix> = own_fixes(source, "missing-section");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let fixed = apply(source, &found[0].edits);
+        assert!(
+            fixed.contains("## The Bottom Line\n\nTODO: write this section."),
+            "{fixed:?}"
+        );
+        assert_eq!(fixed.ends_with('\n'), ends, "{fixed:?}");
+        assert!(fixed.starts_with(source.trim_end()), "{fixed:?}");
+    }
+}

@@ -177,3 +177,77 @@ proptest! {
         prop_assert_eq!(run("1"), run("3"));
     }
 }
+
+/// Pieces every fixable rule fires on, mixed into generated articles.
+const FIXABLE: &[&str] = &[
+    "The usual dose is 5.0 mg once a day.",
+    "Older adults take .5 mg, or 1.0-2.0 mL of the liquid.",
+    "Take 10 mg QD, or 250 µg QOD, or 5 cc q.d.",
+    "Inject 10 U of insulin, or 1,000 IU of vitamin D.",
+    "Put 2 drops in OU every morning.",
+    "## Empty Heading",
+    "### What is it",
+    "<!-- medlint-disable-next-line dose-notation -->\nNothing here to suppress.",
+    "Text <!-- medlint-disable empty-table --> after.",
+];
+
+fn fixable_article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => proptest::sample::select(FIXABLE).prop_map(str::to_string),
+        2 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => "[#|>*_`\\-\\[\\]()!<>:. \r\n\u{b5}a-zA-Z0-9]{0,30}",
+    ];
+    (
+        proptest::sample::select(FRONT_MATTER),
+        proptest::collection::vec(piece, 1..16),
+        any::<bool>(),
+    )
+        .prop_map(|(front, pieces, crlf)| {
+            let text = format!("{front}{}\n", pieces.join("\n\n"));
+            if crlf { text.replace('\n', "\r\n") } else { text }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// Any one fix, safe or unsafe, changes the text only inside its
+    /// edits, and the fixed text no longer has that finding.
+    #[test]
+    fn a_fix_changes_only_its_range_and_removes_its_finding(source in fixable_article()) {
+        use medlint::article::InputFormat;
+        let before = lint(&source, "a.md");
+        for d in &before {
+            let Some(fix) = medlint::fix::own_fix(&source, InputFormat::Markdown, d) else { continue };
+            prop_assert!(!fix.edits.is_empty(), "{d:?}");
+            let fixed = medlint::fix::apply(&source, &fix.edits);
+            // Where the texts start and stop differing, found by comparing
+            // bytes, not by trusting the edits.
+            let prefix = source.bytes().zip(fixed.bytes()).take_while(|(a, b)| a == b).count();
+            let suffix = source.bytes().rev().zip(fixed.bytes().rev()).take_while(|(a, b)| a == b).count();
+            let first = fix.edits.iter().map(|e| e.range.start).min().unwrap();
+            let last = fix.edits.iter().map(|e| e.range.end).max().unwrap();
+            prop_assert!(prefix >= first || fixed == source, "{}: changed before its edit at {prefix} < {first}", d.rule);
+            prop_assert!(suffix >= source.len() - last || fixed == source, "{}: changed after its edit", d.rule);
+            // Between the edits, nothing changes either.
+            let mut edits = fix.edits.clone();
+            edits.sort_by_key(|e| e.range.start);
+            let mut shift: isize = 0;
+            for pair in edits.windows(2) {
+                shift += pair[0].replacement.len() as isize - pair[0].range.len() as isize;
+                let gap = &source[pair[0].range.end..pair[1].range.start];
+                let at = (pair[0].range.end as isize + shift) as usize;
+                prop_assert_eq!(&fixed[at..at + gap.len()], gap);
+            }
+            let count = |findings: &[medlint::diagnostic::Diagnostic]| {
+                findings.iter().filter(|f| f.rule == d.rule && f.message == d.message).count()
+            };
+            let after = lint(&fixed, "a.md");
+            prop_assert!(
+                count(&after) < count(&before),
+                "{} fix {:?} left its finding {:?} in {:?}",
+                d.rule, fix.title, d.message, fixed
+            );
+        }
+    }
+}

@@ -83,9 +83,24 @@ fn fix_file(
     run: &Run,
     out: &mut impl Write,
 ) -> Result<Option<Fixed>, String> {
-    if !args.diff && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        stderr_line("warning", Some(shown), "is a symbolic link; not fixed");
-        return Ok(None);
+    // A link is fixed where it points, and stays a link; never a file
+    // outside the tree, even with --follow-links.
+    let mut target = path.to_path_buf();
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let root = std::fs::canonicalize(&run.cwd).unwrap_or_else(|_| run.cwd.clone());
+        match std::fs::canonicalize(path) {
+            Ok(resolved) if resolved.starts_with(&root) => target = resolved,
+            _ => {
+                if !args.diff {
+                    stderr_line(
+                        "warning",
+                        Some(shown),
+                        "is a symbolic link to a file outside the tree; not fixed",
+                    );
+                }
+                return Ok(None);
+            }
+        }
     }
     // With --fix, the check that follows reports a file it cannot read.
     let read = discover::read_file(path, run.config.files.limits)
@@ -113,7 +128,7 @@ fn fix_file(
     if args.diff {
         write_diff(&source, &fixed.text, shown, out).map_err(|e| e.to_string())?;
     } else {
-        write_atomically(path, fixed.text.as_bytes()).map_err(|e| format!("cannot write the fixed file: {e}"))?;
+        write_atomically(&target, fixed.text.as_bytes()).map_err(|e| format!("cannot write the fixed file: {e}"))?;
         let _ = out.flush();
         stderr_line(
             "fixed",
@@ -140,13 +155,25 @@ fn decode_exact(bytes: Vec<u8>) -> Result<String, String> {
 fn write_diff(before: &str, after: &str, shown: &str, out: &mut impl Write) -> io::Result<()> {
     let diff = similar::TextDiff::from_lines(before, after);
     let name = crate::escape::line(shown);
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{name}"), &format!("b/{name}"))
-    )
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    // The article's text is shown, never obeyed: a carriage return inside
+    // a line or an escape sequence could overwrite what a terminal or a CI
+    // log shows. Each line keeps its own ending (CRLF stays CRLF).
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let (body, ending) = match body.strip_suffix('\r') {
+            Some(body) if line.ends_with('\n') => (body, "\r\n"),
+            _ if line.ends_with('\n') => (body, "\n"),
+            _ => (body, ""),
+        };
+        out.write_all(crate::escape::line(body).as_bytes())?;
+        out.write_all(ending.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Replaces `path` with `bytes` through a temporary file in its directory

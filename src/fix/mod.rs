@@ -476,6 +476,10 @@ fn write_out_abbreviation(source: &str, diagnostic: &Diagnostic) -> Option<Fix> 
 
 /// `empty-section`: remove the heading and the blank lines after it.
 fn remove_empty_heading(source: &str, diagnostic: &Diagnostic) -> Option<Fix> {
+    // A page with no body at all has no heading to remove.
+    if !(diagnostic.message.starts_with("section ") || diagnostic.message.starts_with("heading ")) {
+        return None;
+    }
     let span = diagnostic.span.clone();
     source.get(span.clone())?;
     let range = match whole_lines(source, &span) {
@@ -586,7 +590,14 @@ fn add_section(source: &str, format: InputFormat, diagnostic: &Diagnostic) -> Op
             }
         }
         None => {
+            // At the end, after the last text: the file ends in a line
+            // break if it did, and not if it did not.
             let trimmed = source.trim_end_matches(['\n', '\r', ' ', '\t']);
+            let block = if source[trimmed.len()..].contains(['\n', '\r']) {
+                block
+            } else {
+                block.trim_end_matches('\n').to_string()
+            };
             Edit {
                 range: trimmed.len()..source.len(),
                 replacement: format!("\n\n{block}"),
