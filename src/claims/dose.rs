@@ -106,7 +106,10 @@ pub fn amount_value(amount: &str) -> Option<f64> {
 /// no daily total is kept in (drops, puffs).
 pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
     let unit = unit.to_lowercase();
-    Some(match unit.as_str() {
+    let unit = unit
+        .strip_prefix("international")
+        .map_or(unit.as_str(), str::trim_start);
+    Some(match unit {
         "mg" | "milligram" | "milligrams" => ("mg", 1.0),
         "mcg" | "µg" | "μg" | "ug" | "microgram" | "micrograms" => ("mg", 0.001),
         "g" | "gram" | "grams" => ("mg", 1000.0),
@@ -164,7 +167,7 @@ pub fn same_population(a: Population, b: Population) -> bool {
 /// "increase to", "work up to", "up to", "reduce to".
 pub static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::regex(
-        r"(?i)\b(?:increas\w*|rais\w*|work\w*\s+up|titrat\w*|adjust\w*|doubl\w*|reduc\w*|lower\w*|decreas\w*|cut\s+back|step\w*\s+(?:up|down)|up\s+to|at\s+most|maximum|max|switch\w*|then|after)\b",
+        r"(?i)\b(?:increas\w*|rais\w*|work\w*\s+up|titrat\w*|adjust\w*|doubl\w*|reduc\w*|lower\w*|decreas\w*|cut\s+back|step\w*\s+(?:up|down)|up\s+to|at\s+most|maximum|max|more\s+than|less\s+than|fewer\s+than|exceed\w*|switch\w*|then|after)\b",
     )
 });
 
@@ -198,6 +201,15 @@ impl Regimen {
             "doses" => Some((1.0, 1.0)),
             _ => None,
         }
+    }
+
+    /// A day's amount ("2 capsules a day", "5 mg a day"), not a dose
+    /// given so many times.
+    pub fn is_daily_amount(&self) -> bool {
+        let frequency = self.frequency.trim_start_matches([',', ' ']).to_lowercase();
+        ["a ", "per ", "each ", "every day"]
+            .iter()
+            .any(|p| frequency.starts_with(p))
     }
 
     /// The most the regimen allows in a day, counted in `family`.
@@ -234,6 +246,8 @@ const FREQUENCY: &str = concat!(
     r"every\s+(?P<hours_lo>\d+)(?:\s?(?:-|–|to|or)\s?(?P<hours_hi>\d+))?\s+hours?",
     r"|(?P<times>{mult})(?:\s+(?:or|to|-)\s+(?P<times_hi>{mult}))?\s+(?:a|per|each|every)\s+day",
     r"|(?P<times_daily>{mult})(?:\s+(?:or|to|-)\s+(?P<times_daily_hi>{mult}))?\s+daily",
+    // "2 capsules a day": the dose is the day's.
+    r"|(?P<once>a|per|each|every)\s+day\b",
     r")",
 );
 
@@ -289,7 +303,10 @@ static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::regex(&format!(
         concat!(
             r"(?i)(?:no\s+more\s+than|not\s+(?:to\s+)?exceed|more\s+than|maximum(?:\s+daily)?(?:\s+dose)?(?:\s+(?:of|is))?|max(?:imum)?\s+of|up\s+to\s+a\s+(?:maximum|total)\s+of|daily\s+(?:maximum|limit)\s+(?:of|is))",
-            r"\s+(?:a\s+total\s+of\s+)?(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|units?|IU|tablets?|capsules?|caplets?|pills?|doses?)\b",
+            r"\s+(?:a\s+total\s+of\s+)?(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|grams?|milligrams?|micrograms?|mL|ml|(?:international\s+)?units?|IU|tablets?|capsules?|caplets?|pills?|doses?)\b",
+            // "100 micrograms (4,000 international units) a day": the
+            // same limit in another unit.
+            r"(?:\s*\((?P<alt>{amount})\s?(?P<alt_unit>mg|mcg|µg|g|micrograms?|milligrams?|(?:international\s+)?units?|IU)\))?",
             r"(?:\s+(?:of\s+)?(?P<medicine>[a-z][a-z-]{{3,}}))?",
             r"\s+(?:in|per|a|each|every|within|over)\s+(?:any\s+|one\s+|a\s+|1\s+)?(?:24(?:-|\s)hours?(?:\s+period)?|day)\b",
             // "The maximum daily dose is 2,000 mg": the period comes first.
@@ -413,6 +430,7 @@ pub fn regimens(text: &str) -> Vec<Regimen> {
         .captures_iter(text)
         .chain(REGIMEN_COUNT.captures_iter(text))
         .filter_map(|c| regimen(text, &c))
+        .map(|r| with_strength(text, r))
         .collect();
     found.sort_by_key(|r| r.span.start);
     found
@@ -451,9 +469,17 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
         // first at hour 0 as people do; at least 24/6 = 4.
         ((24.0 / hi).floor(), (24.0 / lo).floor())
     } else {
-        let (word, word_hi) = match c.name("times") {
-            Some(m) => (m.as_str(), c.name("times_hi")),
-            None => (
+        let (word, word_hi) = match (c.name("times"), c.name("once")) {
+            (Some(m), _) => (m.as_str(), c.name("times_hi")),
+            // "10 mg once a day" read as a medicine "once" taken "a day".
+            (None, Some(_)) => (
+                c.name("medicine1")
+                    .map(|m| m.as_str())
+                    .filter(|w| times(w).is_some())
+                    .unwrap_or("once"),
+                None,
+            ),
+            (None, None) => (
                 c.name("times_daily").expect("a frequency").as_str(),
                 c.name("times_daily_hi"),
             ),
@@ -468,11 +494,20 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
         .expect("a count or amounts")
         .start();
     let dose_end = unit.end();
-    let frequency_start = [c.name("hours_lo"), c.name("times"), c.name("times_daily")]
-        .into_iter()
-        .flatten()
-        .next()
-        .map_or(dose_end, |m| m.start());
+    let multiplier_read_as_medicine = c
+        .name("medicine1")
+        .filter(|m| c.name("once").is_some() && times(m.as_str()).is_some());
+    let frequency_start = [
+        c.name("hours_lo"),
+        c.name("times"),
+        c.name("times_daily"),
+        multiplier_read_as_medicine,
+        c.name("once"),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .map_or(dose_end, |m| m.start());
     let frequency_start = if c.name("hours_lo").is_some() {
         text[..frequency_start].rfind("every").unwrap_or(frequency_start)
     } else {
@@ -494,22 +529,67 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
 pub fn daily_limits(text: &str) -> Vec<DailyLimit> {
     LIMIT
         .captures_iter(text)
-        .filter_map(|c| {
+        .flat_map(|c| {
             let whole = c.get(0).expect("group 0");
-            let unit = c.name("unit").or_else(|| c.name("unit2"))?;
-            let amount_match = c.name("amount").or_else(|| c.name("amount2"))?;
-            let (family, scale) = unit_scale(unit.as_str())?;
-            let amount = amount_value(amount_match.as_str())? * scale;
-            Some(DailyLimit {
-                span: whole.range(),
-                text: whole.as_str().to_string(),
-                written: text[amount_match.start()..unit.end()].to_string(),
-                amount,
-                family,
-                medicine: medicine(c.name("medicine")),
-            })
+            let limit = |amount: Option<regex::Match<'_>>, unit: Option<regex::Match<'_>>| {
+                let (amount_match, unit) = (amount?, unit?);
+                let (family, scale) = unit_scale(unit.as_str())?;
+                let amount = amount_value(amount_match.as_str())? * scale;
+                Some(DailyLimit {
+                    span: whole.range(),
+                    text: whole.as_str().to_string(),
+                    written: text[amount_match.start()..unit.end()].to_string(),
+                    amount,
+                    family,
+                    medicine: medicine(c.name("medicine")),
+                })
+            };
+            [
+                limit(
+                    c.name("amount").or_else(|| c.name("amount2")),
+                    c.name("unit").or_else(|| c.name("unit2")),
+                ),
+                limit(c.name("alt"), c.name("alt_unit")),
+            ]
         })
+        .flatten()
         .collect()
+}
+
+/// The strength of one tablet or capsule: "a capsule containing 4,000
+/// international units", "500 mg tablets".
+static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(&format!(
+        concat!(
+            r"(?i)\b(?:tablets?|capsules?|caplets?|pills?)\s+(?:containing|that\s+contains?|with|of)\s+(?P<amount>{amount})\s?(?P<unit>mg|mcg|µg|g|micrograms?|milligrams?|(?:international\s+)?units|IU)\b",
+            r"|(?:^|[^\w.,])(?P<amount2>{amount})\s?(?P<unit2>mg|mcg|µg|g|micrograms?|milligrams?|(?:international\s+)?units|IU)\s+(?:tablets?|capsules?|caplets?|pills?)\b",
+        ),
+        amount = AMOUNT,
+    ))
+});
+
+/// A count-only regimen ("take 2 capsules a day") after the one strength
+/// its text gives a tablet ("a capsule containing 4,000 international
+/// units") is also a regimen by amount: 8,000 units a day.
+fn with_strength(text: &str, mut regimen: Regimen) -> Regimen {
+    if regimen.family != "tablets" {
+        return regimen;
+    }
+    let strengths: Vec<(f64, &'static str)> = STRENGTH
+        .captures_iter(&text[..regimen.span.start])
+        .filter_map(|c| {
+            let amount = c.name("amount").or_else(|| c.name("amount2"))?;
+            let unit = c.name("unit").or_else(|| c.name("unit2"))?;
+            let (family, scale) = unit_scale(unit.as_str())?;
+            Some((amount_value(amount.as_str())? * scale, family))
+        })
+        .collect();
+    if let ([(strength, family)], Some((lo, hi))) = (strengths.as_slice(), regimen.tablets) {
+        regimen.per_dose = (lo * strength, hi * strength);
+        regimen.family = family;
+        regimen.dose_text = format!("{} of {}", regimen.dose_text, format_amount(*strength, family));
+    }
+    regimen
 }
 
 /// A quantity in the family's base unit, written as people read it:
@@ -542,6 +622,21 @@ fn group_thousands(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tablets_strength_makes_a_count_an_amount() {
+        let r = &regimens("With a capsule containing 4,000 international units, take 2 capsules a day.")[0];
+        assert_eq!(r.max_daily("units"), Some(8000.0));
+        assert_eq!(r.max_daily("tablets"), Some(2.0));
+        assert!(r.is_daily_amount());
+        let r = &regimens("Take 10 mg once a day.")[0];
+        assert_eq!(r.per_day, (1.0, 1.0));
+        assert_eq!(r.frequency, "once a day");
+        assert!(!r.is_daily_amount());
+        let limits = daily_limits("Do not take more than 100 micrograms (4,000 international units) a day.");
+        let read: Vec<(f64, &str)> = limits.iter().map(|l| (l.amount, l.family)).collect();
+        assert_eq!(read, [(0.1, "mg"), (4000.0, "units")]);
+    }
 
     #[test]
     fn reads_a_regimen_every_few_hours() {

@@ -276,8 +276,11 @@ fn doses_a_day(article: &Article, list: &mut [Quantity]) {
                 if dose::CHANGED.is_match(&text[sentence..q.reading.range.start]) {
                     continue;
                 }
+                // "5 mg a day" is a day's amount, often of different
+                // things; only a dose given so often is an instruction.
                 q.per_day = regimens
                     .iter()
+                    .filter(|r| !r.is_daily_amount())
                     .find(|r| r.span.start <= q.reading.range.start && q.reading.range.end <= r.span.end)
                     .map(|r| r.per_day);
             }
