@@ -72,7 +72,10 @@ fn empty_files_and_front_matter_only_files_are_linted() {
         !out.contains("only-fm.md:") || !out.contains("only-fm.md:1:1: error[missing-reviewer]"),
         "{out}"
     );
-    assert!(out.ends_with("2 files checked: 8 errors, 2 warnings\n"), "{out}");
+    // Neither file has a body: each says so once.
+    assert!(out.contains("empty.md:1:1: error[empty-section] article has no body"), "{out}");
+    assert!(out.contains("only-fm.md:2:8: error[empty-section] article has no body"), "{out}");
+    assert!(out.ends_with("2 files checked: 10 errors, 2 warnings\n"), "{out}");
 }
 
 #[test]
@@ -232,8 +235,9 @@ fn all_bad_inputs_together_with_good_files() {
     }
     assert!(out.contains("open.md:1:1: error[invalid-front-matter]"), "{out}");
     assert!(out.contains("good.md:3:1: error[empty-section]"), "{out}");
+    assert!(out.contains("empty.md:1:1: error[empty-section] article has no body"), "{out}");
     assert!(
-        out.ends_with("3 files checked, 3 could not be read: 2 errors, 0 warnings\n"),
+        out.ends_with("3 files checked, 3 could not be read: 3 errors, 0 warnings\n"),
         "{out}"
     );
     // JSON stays valid with errors on the side.
