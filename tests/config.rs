@@ -105,6 +105,20 @@ fn rules_with(config: &str, article: &str) -> Vec<String> {
     project.rules(&["a.md"])
 }
 
+/// Checking the clean article under `config` is a usage error (exit 2)
+/// whose message holds `expected`.
+fn config_error(config: &str, expected: &str) {
+    let project = Project::new(config);
+    project.file("a.md", CLEAN);
+    project
+        .cmd()
+        .arg("a.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(expected))
+        .stderr(predicate::str::contains("medlint.toml:"));
+}
+
 fn with_empty_cell() -> String {
     CLEAN.replace(
         "## The Bottom Line",
@@ -326,15 +340,7 @@ fn invalid_config_is_a_located_error_with_a_suggestion() {
         ("[reveiw]\n", "unknown key \"reveiw\"; did you mean \"review\"?"),
         ("[review\n", "invalid TOML"),
     ] {
-        let project = Project::new(config);
-        project.file("a.md", CLEAN);
-        project
-            .cmd()
-            .arg("a.md")
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(expected))
-            .stderr(predicate::str::contains("medlint.toml:"));
+        config_error(config, expected);
     }
     let project = Project::new("");
     project.file("a.md", CLEAN);
@@ -575,14 +581,10 @@ fn a_publisher_adds_its_own_dose_abbreviations() {
 
 #[test]
 fn an_unknown_medication_key_is_an_error() {
-    let project = Project::new("[medication]\nabbreviation = { QHS = \"at bedtime\" }\n");
-    project.file("a.md", CLEAN);
-    project
-        .cmd()
-        .arg("a.md")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown key \"abbreviation\" in [medication]"));
+    config_error(
+        "[medication]\nabbreviation = { QHS = \"at bedtime\" }\n",
+        "unknown key \"abbreviation\" in [medication]",
+    );
 }
 
 #[test]
@@ -594,14 +596,8 @@ fn a_publisher_sets_how_old_a_cited_source_may_be() {
     assert!(!rules_with("", &article).contains(&"stale-reference".to_string()));
     let strict = rules_with("[medication]\nreference-max-age = \"5 years\"\n", &article);
     assert!(strict.contains(&"stale-reference".to_string()), "{strict:?}");
-    let project = Project::new("[medication]\nreference-max-age = \"ten years\"\n");
-    project.file("a.md", CLEAN);
-    project
-        .cmd()
-        .arg("a.md")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "reference-max-age must be a duration such as \"10 years\"",
-        ));
+    config_error(
+        "[medication]\nreference-max-age = \"ten years\"\n",
+        "reference-max-age must be a duration such as \"10 years\"",
+    );
 }

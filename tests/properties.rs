@@ -69,13 +69,23 @@ fn article() -> impl Strategy<Value = String> {
         1 => "\\PC{0,30}",
         1 => "[#|>*_`\\-\\[\\]()!<>:\t \r\n\u{0}-\u{1f}a-z0-9]{0,40}",
     ];
+    assembled(piece, 0..25, "")
+}
+
+/// One of the front matters, then `count` pieces, then `ending`; with
+/// LF or CRLF line breaks.
+fn assembled(
+    piece: impl Strategy<Value = String>,
+    count: std::ops::Range<usize>,
+    ending: &'static str,
+) -> impl Strategy<Value = String> {
     (
         proptest::sample::select(FRONT_MATTER),
-        proptest::collection::vec(piece, 0..25),
+        proptest::collection::vec(piece, count),
         any::<bool>(),
     )
-        .prop_map(|(front, pieces, crlf)| {
-            let text = format!("{front}{}", pieces.join("\n\n"));
+        .prop_map(move |(front, pieces, crlf)| {
+            let text = format!("{front}{}{ending}", pieces.join("\n\n"));
             if crlf { text.replace('\n', "\r\n") } else { text }
         })
 }
@@ -197,15 +207,7 @@ fn fixable_article() -> impl Strategy<Value = String> {
         2 => proptest::sample::select(PIECES).prop_map(str::to_string),
         1 => "[#|>*_`\\-\\[\\]()!<>:. \r\n\u{b5}a-zA-Z0-9]{0,30}",
     ];
-    (
-        proptest::sample::select(FRONT_MATTER),
-        proptest::collection::vec(piece, 1..16),
-        any::<bool>(),
-    )
-        .prop_map(|(front, pieces, crlf)| {
-            let text = format!("{front}{}\n", pieces.join("\n\n"));
-            if crlf { text.replace('\n', "\r\n") } else { text }
-        })
+    assembled(piece, 1..16, "\n")
 }
 
 proptest! {
