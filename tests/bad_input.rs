@@ -73,8 +73,14 @@ fn empty_files_and_front_matter_only_files_are_linted() {
         "{out}"
     );
     // Neither file has a body: each says so once.
-    assert!(out.contains("empty.md:1:1: error[empty-section] article has no body"), "{out}");
-    assert!(out.contains("only-fm.md:2:8: error[empty-section] article has no body"), "{out}");
+    assert!(
+        out.contains("empty.md:1:1: error[empty-section] article has no body"),
+        "{out}"
+    );
+    assert!(
+        out.contains("only-fm.md:2:8: error[empty-section] article has no body"),
+        "{out}"
+    );
     assert!(out.ends_with("2 files checked: 10 errors, 2 warnings\n"), "{out}");
 }
 
@@ -235,7 +241,10 @@ fn all_bad_inputs_together_with_good_files() {
     }
     assert!(out.contains("open.md:1:1: error[invalid-front-matter]"), "{out}");
     assert!(out.contains("good.md:3:1: error[empty-section]"), "{out}");
-    assert!(out.contains("empty.md:1:1: error[empty-section] article has no body"), "{out}");
+    assert!(
+        out.contains("empty.md:1:1: error[empty-section] article has no body"),
+        "{out}"
+    );
     assert!(
         out.ends_with("3 files checked, 3 could not be read: 3 errors, 0 warnings\n"),
         "{out}"
