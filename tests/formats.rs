@@ -313,3 +313,15 @@ fn completions_are_generated_for_each_shell() {
         assert!(text.contains("fail-on"), "{shell}");
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_neither_shown_nor_counted_as_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.md");
+    std::fs::write(&path, "\u{feff}# Pain Relief\r\n\r\nRest.\r\n").unwrap();
+    let output = run("human", &["--select", "missing-references", path.to_str().unwrap()]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("bom.md:1:1\n"), "{text}");
+    assert!(!text.contains('\u{feff}'), "{text:?}");
+    assert!(text.contains("1 | # Pain Relief\n"), "{text}");
+}

@@ -170,7 +170,12 @@ impl<'a> Excerpt<'a> {
 
     /// One cluster's source lines, sanitised, with its marks on them.
     fn snippet(&self, marks: &[Mark<'a>], cluster: &Cluster) -> Snippet<'a, Annotation<'a>> {
-        let start = self.index.line_start(cluster.first);
+        let mut start = self.index.line_start(cluster.first);
+        // A byte order mark is invisible in editors: not shown, and no
+        // column (as `LineIndex::position` counts them).
+        if start == 0 && self.source.starts_with('\u{feff}') {
+            start = 3;
+        }
         let end = self.index.line_range(cluster.last).end.max(start);
         let text = escape::block(&self.source[start..end]);
         let shift = |offset: usize| -> usize {
