@@ -259,7 +259,7 @@ const COUNT: &str =
 /// medicine (after the strength its label names: "infant paracetamol",
 /// "children's ibuprofen"), how it is taken.
 const BETWEEN: &str = concat!(
-    r"(?:\s+(?:of\s+)?(?:(?:infants?['’]?|children['’]?s|child(?:ren)?|junior|adult|liquid|oral|chewable|extra-strength|regular-strength)\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}))?",
+    r"(?:\s+(?:of\s+)?(?:(?:infants?['’]?|children['’]?s|child(?:ren)?|junior|adult|liquid|oral|chewable|extra-strength|regular-strength)\s+)?(?P<medicine1>[a-z][a-z-]{{3,}}(?:\s+[a-z][a-z-]{{3,}})?))?",
     r"(?:\s+(?:by\s+mouth|orally|with\s+(?:food|water)))?",
 );
 
@@ -459,6 +459,28 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
         }
         None => (1.0, 1.0),
     };
+    // "10 mg once a day" and "20 mg of loratadine once a day" can read as
+    // a medicine "once" (or "loratadine once") taken "a day": the
+    // multiplier belongs to the frequency.
+    let mut medicine_words = c.name("medicine1").map(|m| m.as_str());
+    let mut taken_multiplier: Option<(usize, &str)> = None;
+    if let (Some(m), Some(_)) = (c.name("medicine1"), c.name("once")) {
+        let words = m.as_str();
+        // The multiplier is the group's last word ("once") or its last two
+        // ("three times").
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(words.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        if let Some(&from) = starts
+            .iter()
+            .rev()
+            .take(2)
+            .find(|&&from| times(&words[from..]).is_some())
+        {
+            taken_multiplier = Some((m.start() + from, &words[from..]));
+            medicine_words = Some(words[..from].trim_end()).filter(|w| !w.is_empty());
+        }
+    }
     let per_day = if let Some(lo) = c.name("hours_lo") {
         let lo: f64 = lo.as_str().parse().unwrap_or(0.0);
         let hi: f64 = c.name("hours_hi").and_then(|m| m.as_str().parse().ok()).unwrap_or(lo);
@@ -471,14 +493,7 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
     } else {
         let (word, word_hi) = match (c.name("times"), c.name("once")) {
             (Some(m), _) => (m.as_str(), c.name("times_hi")),
-            // "10 mg once a day" read as a medicine "once" taken "a day".
-            (None, Some(_)) => (
-                c.name("medicine1")
-                    .map(|m| m.as_str())
-                    .filter(|w| times(w).is_some())
-                    .unwrap_or("once"),
-                None,
-            ),
+            (None, Some(_)) => (taken_multiplier.map_or("once", |(_, word)| word), None),
             (None, None) => (
                 c.name("times_daily").expect("a frequency").as_str(),
                 c.name("times_daily_hi"),
@@ -494,20 +509,14 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
         .expect("a count or amounts")
         .start();
     let dose_end = unit.end();
-    let multiplier_read_as_medicine = c
-        .name("medicine1")
-        .filter(|m| c.name("once").is_some() && times(m.as_str()).is_some());
-    let frequency_start = [
-        c.name("hours_lo"),
-        c.name("times"),
-        c.name("times_daily"),
-        multiplier_read_as_medicine,
-        c.name("once"),
-    ]
-    .into_iter()
-    .flatten()
-    .next()
-    .map_or(dose_end, |m| m.start());
+    let frequency_start = [c.name("hours_lo"), c.name("times"), c.name("times_daily")]
+        .into_iter()
+        .flatten()
+        .map(|m| m.start())
+        .chain(taken_multiplier.map(|(at, _)| at))
+        .chain(c.name("once").map(|m| m.start()))
+        .next()
+        .unwrap_or(dose_end);
     let frequency_start = if c.name("hours_lo").is_some() {
         text[..frequency_start].rfind("every").unwrap_or(frequency_start)
     } else {
@@ -521,7 +530,9 @@ fn regimen(text: &str, c: &Captures<'_>) -> Option<Regimen> {
         per_day,
         tablets: count,
         frequency: text[frequency_start..whole.end()].to_string(),
-        medicine: medicine(c.name("medicine1")),
+        medicine: medicine_words
+            .map(str::to_lowercase)
+            .filter(|w| !NOT_MEDICINE.contains(&w.as_str())),
     })
 }
 
@@ -629,6 +640,11 @@ mod tests {
         assert_eq!(r.max_daily("units"), Some(8000.0));
         assert_eq!(r.max_daily("tablets"), Some(2.0));
         assert!(r.is_daily_amount());
+        let r = &regimens("Take 250 mg three times a day.")[0];
+        assert_eq!(r.per_day, (3.0, 3.0));
+        assert_eq!(r.frequency, "three times a day");
+        let r = &regimens("Take one 300 mg tablet of ferrous sulfate once a day.")[0];
+        assert_eq!(r.medicine.as_deref(), Some("ferrous sulfate"));
         let r = &regimens("Take 10 mg once a day.")[0];
         assert_eq!(r.per_day, (1.0, 1.0));
         assert_eq!(r.frequency, "once a day");

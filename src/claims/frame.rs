@@ -178,6 +178,7 @@ pub fn frame_of(
         .partition_point(|t| t.sentence < sentence)
         .max(at.start.saturating_sub(WINDOW));
     let last = tokens.partition_point(|t| t.sentence <= sentence).min(at.end + WINDOW);
+    let mut sentence_medicines: Vec<(FacetKind, u16)> = Vec::new();
     for (i, token) in tokens.iter().enumerate().take(last).skip(first) {
         if at.contains(&i) {
             continue;
@@ -190,8 +191,22 @@ pub fn frame_of(
             (true, 5..=8) => 0.7,
             (true, _) => 0.3,
         };
-        // Facets come from the figure's own clause only.
+        // Facets come from the figure's own clause only; a medicine named
+        // elsewhere in the sentence is kept aside ("for ibuprofen, take
+        // 200 mg").
+        if token.clause != clause
+            && let Some(concept) = concepts.of(word, lexicon)
+        {
+            sentence_medicines.extend(concept.facets.iter().filter(|(kind, _)| *kind == FacetKind::Medicine));
+        }
         frame.add(word, weight, token.clause == clause, false, concepts, lexicon);
+    }
+    // A dose whose clause names no medicine is of the one its sentence
+    // names.
+    sentence_medicines.sort_unstable();
+    sentence_medicines.dedup();
+    if sentence_medicines.len() == 1 && !frame.facets.iter().any(|(kind, _)| *kind == FacetKind::Medicine) {
+        frame.facets.extend(sentence_medicines);
     }
     for (word, weight) in &context.words {
         frame.add(word, *weight, true, false, concepts, lexicon);

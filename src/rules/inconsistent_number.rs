@@ -120,6 +120,12 @@ fn check(cx: &Context, options: &Options, out: &mut Emitter) {
     }
 }
 
+/// Stems of words that say how or how often, not what: "amount (time)"
+/// for "three times a day" names nothing.
+const SAYS_NOTHING: &[&str] = &[
+    "time", "day", "daili", "hour", "week", "take", "taken", "give", "given", "usual", "usualli",
+];
+
 /// What the two statements are about, for the message: a table row's
 /// label, else the rarest word they share and the kind of figure.
 fn topic(quantities: &Quantities, a: &Quantity, b: &Quantity) -> String {
@@ -132,6 +138,7 @@ fn topic(quantities: &Quantities, a: &Quantity, b: &Quantity) -> String {
         .words
         .iter()
         .filter(|w| !w.heading && !quantities.lexicon.text(w.concept).starts_with('#'))
+        .filter(|w| !SAYS_NOTHING.contains(&quantities.lexicon.text(w.concept)))
         .filter_map(|w| {
             let v = b.frame.words.iter().find(|v| v.concept == w.concept && !v.heading)?;
             Some((w, w.weight + v.weight, quantities.rarity(w.concept)))
@@ -151,5 +158,23 @@ fn topic(quantities: &Quantities, a: &Quantity, b: &Quantity) -> String {
     match shared {
         Some(word) => format!("{kind} ({word})"),
         None => kind.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_dose_contradiction_is_named_by_its_medicine_not_its_frequency() {
+        let source = "# Pain\n\n## Key Takeaways\n\n- Take 400 mg of ibuprofen three times a day.\n\n\
+                      ## Dosing\n\nTake 200 mg of ibuprofen three times a day.\n";
+        let found: Vec<String> = crate::findings_of("inconsistent-number", source)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("amount (ibuprofen): \"200 mg\" contradicts \"400 mg\""),
+            "{found:?}"
+        );
     }
 }
