@@ -15,10 +15,11 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::regex(r"(?:^|[^\w./:#=&?%-])(?P<year>1[89]\d\d|20\d\d)(?:$|[^\w/%-]|-\d|–)"));
 
 /// Words after which a year dates a page, not a publication: "accessed
-/// 2024", "last updated 2023", "reviewed 2022".
+/// 2024", "last updated 2023", "reviewed 2022", "next review due: 12
+/// October 2014", "Copyright © 2010".
 static NOT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::regex(
-        r"(?i)\b(?:accessed|retrieved|updated|reviewed|revised|modified|cited|viewed|visited|copyright|©|\(c\))[\s:,.]*(?:on\s+)?(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?$",
+        r"(?i)(?:\b(?:accessed|retrieved|updated|reviewed|revised|modified|cited|viewed|visited|due|next\s+review|copyright)|©|\(c\))[\s:,.©]*(?:on\s+)?(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?$",
     )
 });
 
@@ -264,6 +265,11 @@ mod tests {
         assert_eq!(year("A guide to 2031 targets"), None);
         assert_eq!(year("See https://example.org/2004/guide"), None);
         assert_eq!(year("About 1500 people"), None);
+        assert_eq!(
+            year("NHS. Statins. Page last reviewed: 12 October 2011. Next review due: 12 October 2014."),
+            None
+        );
+        assert_eq!(year("Copyright © 2010-2026 Example Health."), None);
         assert_eq!(year("CDC. The 1918 flu pandemic. 2019."), Some(2019));
         assert_eq!(year("Lee K. Naps. BMJ. 2009 Mar 5;360(10):1-9."), Some(2009));
     }
