@@ -105,6 +105,19 @@ fn rules_with(config: &str, article: &str) -> Vec<String> {
     project.rules(&["a.md"])
 }
 
+/// `rule` does not fire on the clean article with `paragraph` added under
+/// a "Doses" heading, and fires under `config`.
+fn fires_only_with(config: &str, paragraph: &str, rule: &str) {
+    let article = CLEAN.replace(
+        "## The Bottom Line",
+        &format!("## Doses\n\n{paragraph}\n\n## The Bottom Line"),
+    );
+    let without = rules_with("", &article);
+    assert!(!without.iter().any(|r| r == rule), "{without:?}");
+    let with = rules_with(config, &article);
+    assert!(with.iter().any(|r| r == rule), "{with:?}");
+}
+
 /// Checking the clean article under `config` is a usage error (exit 2)
 /// whose message holds `expected`.
 fn config_error(config: &str, expected: &str) {
@@ -570,13 +583,11 @@ fn claims_cue_words_are_configurable() {
 
 #[test]
 fn a_publisher_adds_its_own_dose_abbreviations() {
-    let article = CLEAN.replace(
-        "## The Bottom Line",
-        "## Doses\n\nTake 10 mg of cetirizine QHS.\n\n## The Bottom Line",
+    fires_only_with(
+        "[medication]\nabbreviations = { QHS = \"at bedtime\" }\n",
+        "Take 10 mg of cetirizine QHS.",
+        "unsafe-abbreviation",
     );
-    assert!(!rules_with("", &article).contains(&"unsafe-abbreviation".to_string()));
-    let added = rules_with("[medication]\nabbreviations = { QHS = \"at bedtime\" }\n", &article);
-    assert!(added.contains(&"unsafe-abbreviation".to_string()), "{added:?}");
 }
 
 #[test]
@@ -589,13 +600,11 @@ fn an_unknown_medication_key_is_an_error() {
 
 #[test]
 fn a_publisher_sets_how_old_a_cited_source_may_be() {
-    let article = CLEAN.replace(
-        "## The Bottom Line",
-        "## Doses\n\nA [trial (Okafor et al., 2019)](https://example.org/t) set the dose.\n\n## The Bottom Line",
+    fires_only_with(
+        "[medication]\nreference-max-age = \"5 years\"\n",
+        "A [trial (Okafor et al., 2019)](https://example.org/t) set the dose.",
+        "stale-reference",
     );
-    assert!(!rules_with("", &article).contains(&"stale-reference".to_string()));
-    let strict = rules_with("[medication]\nreference-max-age = \"5 years\"\n", &article);
-    assert!(strict.contains(&"stale-reference".to_string()), "{strict:?}");
     config_error(
         "[medication]\nreference-max-age = \"ten years\"\n",
         "reference-max-age must be a duration such as \"10 years\"",
